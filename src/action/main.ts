@@ -1,0 +1,86 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { parseVars, runGate, UsageError } from '../core/run.js';
+import { parseTime } from '../policy/duration.js';
+import { PolicyError } from '../policy/errors.js';
+import type { Report, Verdict } from '../report/model.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderTerminal } from '../report/terminal.js';
+
+const FAIL_ON: Record<string, Verdict[]> = {
+  fail: ['fail'],
+  inconclusive: ['fail', 'inconclusive'],
+  warn: ['fail', 'inconclusive', 'warn'],
+};
+
+/** The GitHub Action edge: inputs in, summary/outputs/annotations out, step failed or not. */
+export async function runAction(now: () => number = Date.now): Promise<void> {
+  try {
+    const policyFile = core.getInput('policy') || '.github/canary-gate.yml';
+    const failOn = core.getInput('fail-on') || 'inconclusive';
+    if (!FAIL_ON[failOn]) throw new UsageError(`input fail-on: expected fail, inconclusive or warn, got "${failOn}"`);
+    const mode = core.getInput('mode');
+    if (mode && mode !== 'enforce' && mode !== 'advisory') throw new UsageError(`input mode: expected enforce or advisory, got "${mode}"`);
+    const started = now();
+
+    const { policy, report, redact } = await runGate({
+      policyFile,
+      env: process.env,
+      vars: parseVars(core.getMultilineInput('vars')),
+      end: timeInput('end', started),
+      deployedAt: timeInput('deployed-at', started),
+      mode: mode ? (mode as 'enforce' | 'advisory') : undefined,
+      now: started,
+    });
+    for (const secret of policy.secrets) core.setSecret(secret);
+
+    const reportPath = core.getInput('report-path') || path.join(process.env.RUNNER_TEMP ?? '.', 'canary-gate-report.json');
+    await mkdir(path.dirname(path.resolve(reportPath)), { recursive: true });
+    await writeFile(reportPath, redact(renderJson(report)));
+
+    core.info(redact(renderTerminal(report, { color: false })));
+    annotate(report, redact);
+    if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(redact(renderMarkdown(report))).write();
+
+    core.setOutput('verdict', report.verdict);
+    core.setOutput('score', report.score === null ? '' : String(Math.round(report.score * 10) / 10));
+    core.setOutput('report-path', reportPath);
+
+    const failing = FAIL_ON[failOn]!.includes(report.verdict);
+    if (failing && report.enforced) core.setFailed(redact(`canary-gate: ${report.verdict}: ${report.reasons.join('; ')}`));
+    else if (failing) core.warning(redact(`canary-gate (advisory): would have failed: ${report.reasons.join('; ')}`));
+  } catch (error) {
+    if (error instanceof PolicyError) {
+      for (const p of error.problems) {
+        core.error(`${p.key ? `${p.key}: ` : ''}${p.message}`, { file: p.file, startLine: p.line, startColumn: p.col, title: 'canary-gate policy' });
+      }
+      core.setFailed(`canary-gate: the policy has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}:\n${error.message}`);
+    } else if (error instanceof UsageError) {
+      core.setFailed(`canary-gate: ${error.message}`);
+    } else {
+      core.setFailed(`canary-gate: internal error: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+function timeInput(name: string, now: number): number | undefined {
+  const text = core.getInput(name);
+  if (!text) return undefined;
+  if (text === 'now') return now;
+  const ms = parseTime(text);
+  if (ms === undefined) throw new UsageError(`input ${name}: expected "now", an ISO 8601 time or epoch seconds, got "${text}"`);
+  return ms;
+}
+
+/** Failing and undecided metrics as annotations on their line of the policy file. */
+function annotate(report: Report, redact: (text: string) => string): void {
+  for (const m of report.metrics) {
+    if (m.outcome === 'pass') continue;
+    const message = redact(`${m.name}: ${m.outcome}${m.counted ? '' : ' (not counted)'}: ${m.reason}`);
+    const props = { file: report.policy.file, startLine: m.line, title: `canary-gate: ${m.name}` };
+    if ((m.outcome === 'fail' || m.outcome === 'error') && m.counted) core.error(message, props);
+    else core.warning(message, props);
+  }
+}

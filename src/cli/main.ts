@@ -1,0 +1,139 @@
+import { writeFile } from 'node:fs/promises';
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, exitCodeFor } from '../core/exit-codes.js';
+import { parseVars, readPolicy, runGate, UsageError } from '../core/run.js';
+import { VERSION } from '../core/version.js';
+import { parseTime } from '../policy/duration.js';
+import { PolicyError } from '../policy/errors.js';
+import { policyJsonSchema } from '../policy/schema.js';
+import { renderJson } from '../report/json.js';
+import { renderMarkdown } from '../report/markdown.js';
+import { renderTerminal } from '../report/terminal.js';
+
+export interface CliIo {
+  argv: string[];
+  env: Readonly<Record<string, string | undefined>>;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  isTTY: boolean;
+  now: () => number;
+}
+
+/** Runs the CLI and returns its exit code; never throws, never prints a stack trace. */
+export async function runCli(io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.pass;
+  const program = new Command()
+    .name('canary-gate')
+    .description('Judge a canary against its baseline with a YAML policy and explain the verdict.')
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .showHelpAfterError('(run canary-gate --help for usage)');
+
+  program
+    .command('evaluate')
+    .description('Query the metrics, judge every check and print the verdict.')
+    .requiredOption('-p, --policy <file>', 'policy file (YAML)')
+    .option('-e, --end <time>', 'end of the analysis window: ISO 8601, epoch seconds or "now"', 'now')
+    .option('--var <name=value>', 'set a {{name}} query variable (repeatable)', collect, [])
+    .option('--deployed-at <time>', 'when the canary was deployed (for baseline before: deploy)')
+    .addOption(new Option('-f, --format <format>', 'what to print on stdout').choices(['table', 'json', 'markdown']).default('table'))
+    .option('-o, --output <file>', 'also write the full JSON report to this file')
+    .addOption(new Option('--mode <mode>', "override the policy's mode").choices(['enforce', 'advisory']))
+    .option('--warn-exit-code <code>', 'exit code for a warn verdict', toExitCode, EXIT.undecided)
+    .option('--inconclusive-exit-code <code>', 'exit code for an inconclusive verdict', toExitCode, EXIT.undecided)
+    .option('--no-color', 'no ANSI colors even on a terminal')
+    .action(async (opts: EvaluateOptions) => {
+      const now = io.now();
+      const { report, redact } = await runGate({
+        policyFile: opts.policy,
+        env: io.env,
+        vars: parseVars(opts.var),
+        end: parseTimeOption(opts.end, now, '--end'),
+        deployedAt: opts.deployedAt === undefined ? undefined : parseTimeOption(opts.deployedAt, now, '--deployed-at'),
+        mode: opts.mode,
+        now,
+      });
+      const rendered =
+        opts.format === 'json'
+          ? renderJson(report)
+          : opts.format === 'markdown'
+            ? renderMarkdown(report)
+            : renderTerminal(report, { color: opts.color && io.isTTY && !io.env.NO_COLOR });
+      io.stdout(redact(rendered));
+      if (opts.output) await writeFile(opts.output, redact(renderJson(report)));
+      exitCode = exitCodeFor(report, { warn: opts.warnExitCode, inconclusive: opts.inconclusiveExitCode });
+    });
+
+  program
+    .command('validate')
+    .description('Check a policy file and report every problem as file:line:col: key: message.')
+    .requiredOption('-p, --policy <file>', 'policy file (YAML)')
+    .option('--var <name=value>', 'set a {{name}} query variable (repeatable)', collect, [])
+    .action(async (opts: { policy: string; var: string[] }) => {
+      const policy = await readPolicy({ policyFile: opts.policy, env: io.env, vars: parseVars(opts.var) });
+      const sources = Object.keys(policy.sources).length;
+      io.stdout(`${opts.policy}: ok — service ${policy.service}, ${policy.metrics.length} metrics, ${sources} source${sources === 1 ? '' : 's'}\n`);
+    });
+
+  program
+    .command('schema')
+    .description('Print the JSON Schema of the policy file.')
+    .action(() => io.stdout(JSON.stringify(policyJsonSchema(), null, 2) + '\n'));
+
+  try {
+    await program.parseAsync(io.argv, { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+interface EvaluateOptions {
+  policy: string;
+  end: string;
+  var: string[];
+  deployedAt?: string;
+  format: 'table' | 'json' | 'markdown';
+  output?: string;
+  mode?: 'enforce' | 'advisory';
+  warnExitCode: number;
+  inconclusiveExitCode: number;
+  color: boolean;
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and --version end through here too, with exit code 0.
+    return error.exitCode === 0 ? EXIT.pass : EXIT.usage;
+  }
+  if (error instanceof PolicyError) {
+    io.stderr(`${error.message}\n${error.problems.length} problem${error.problems.length === 1 ? '' : 's'} in the policy.\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof UsageError) {
+    io.stderr(`canary-gate: ${error.message}\n`);
+    return EXIT.usage;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`canary-gate: internal error: ${message}\n`);
+  if (io.env.CANARY_GATE_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return EXIT.usage;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function toExitCode(value: string): number {
+  const code = Number(value);
+  if (!Number.isInteger(code) || code < 0 || code > 255) throw new UsageError(`exit codes are 0–255, got "${value}"`);
+  return code;
+}
+
+function parseTimeOption(text: string, now: number, flag: string): number {
+  if (text === 'now') return now;
+  const ms = parseTime(text);
+  if (ms === undefined) throw new UsageError(`${flag}: expected "now", an ISO 8601 time or epoch seconds, got "${text}"`);
+  return ms;
+}

@@ -1,0 +1,76 @@
+import { readFile } from 'node:fs/promises';
+import { evaluate } from '../analysis/evaluate.js';
+import { PolicyError } from '../policy/errors.js';
+import { loadPolicy } from '../policy/load.js';
+import type { Mode, Policy } from '../policy/types.js';
+import type { Report } from '../report/model.js';
+import { createSources } from '../sources/index.js';
+import type { MetricSource } from '../sources/types.js';
+import { createRedactor } from './redact.js';
+
+export interface GateOptions {
+  policyFile: string;
+  env: Readonly<Record<string, string | undefined>>;
+  vars?: Record<string, string>;
+  /** End of the window (epoch ms); default `now`. */
+  end?: number;
+  deployedAt?: number;
+  mode?: Mode;
+  /** The clock (epoch ms). */
+  now: number;
+  /** Tests pass their own backends; otherwise the policy's sources are built. */
+  sources?: Record<string, MetricSource>;
+}
+
+export interface GateResult {
+  policy: Policy;
+  report: Report;
+  /** Masks the policy's secrets: apply to everything written out. */
+  redact: (text: string) => string;
+}
+
+/** Reads and validates the policy; a missing file is reported like any other policy problem. */
+export async function readPolicy(options: Pick<GateOptions, 'policyFile' | 'env' | 'vars' | 'deployedAt'>): Promise<Policy> {
+  let text: string;
+  try {
+    text = await readFile(options.policyFile, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error));
+    throw new PolicyError([{ file: options.policyFile, line: 1, col: 1, key: '', message: `cannot read the policy: ${why}` }]);
+  }
+  return loadPolicy(text, options.policyFile, { env: options.env, vars: options.vars, deployedAt: options.deployedAt });
+}
+
+/** The whole gate for one policy: load, query, judge, decide. Edges render and exit. */
+export async function runGate(options: GateOptions): Promise<GateResult> {
+  const loaded = await readPolicy(options);
+  const policy = options.mode ? { ...loaded, mode: options.mode } : loaded;
+  const report = await evaluate({
+    policy,
+    sources: options.sources ?? createSources(policy),
+    end: options.end ?? options.now,
+    now: options.now,
+  });
+  return { policy, report, redact: createRedactor(policy.secrets) };
+}
+
+/** `k=v` pairs (CLI --var, the action's multi-line `vars`) into a record. */
+export function parseVars(entries: readonly string[]): Record<string, string> {
+  const vars: Record<string, string> = {};
+  for (const entry of entries) {
+    const trimmed = entry.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const eq = trimmed.indexOf('=');
+    if (eq <= 0) throw new UsageError(`expected name=value, got "${trimmed}"`);
+    const name = trimmed.slice(0, eq).trim();
+    if (!/^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) throw new UsageError(`"${name}" is not a valid variable name`);
+    vars[name] = trimmed.slice(eq + 1).trim();
+  }
+  return vars;
+}
+
+/** Bad command-line or action input (not the policy file): exit code 3, no stack trace. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

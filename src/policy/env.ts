@@ -1,0 +1,26 @@
+/** `${NAME}` reads the environment; `$${` is a literal `${`. */
+const ENV_REFERENCE = /\$(\$?)\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+export interface EnvExpansion {
+  value: string;
+  /** Names referenced but not set. */
+  missing: string[];
+  /** Values read from the environment: secrets, to be masked in every output. */
+  secrets: string[];
+}
+
+export function expandEnv(text: string, env: Readonly<Record<string, string | undefined>>): EnvExpansion {
+  const missing: string[] = [];
+  const secrets: string[] = [];
+  const value = text.replace(ENV_REFERENCE, (_whole, escape: string, name: string) => {
+    if (escape) return `\${${name}}`;
+    const found = env[name];
+    if (found === undefined) {
+      missing.push(name);
+      return '';
+    }
+    if (found !== '') secrets.push(found);
+    return found;
+  });
+  return { value, missing, secrets };
+}

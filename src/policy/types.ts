@@ -1,0 +1,80 @@
+/** The resolved policy the engine runs on: durations in ms, ratios as fractions, env expanded. */
+import type { Aggregate, OnNoData, SourceDocument } from './schema.js';
+
+export type { Aggregate, OnNoData };
+export type Direction = 'increase' | 'decrease' | 'either';
+export type Mode = 'enforce' | 'advisory';
+
+export interface CompareSpec {
+  test: 'relative' | 'none';
+  direction: Direction;
+  /** Allowed relative change in the bad direction, as a fraction (0.1 = 10%). */
+  tolerance?: number;
+  /** Allowed absolute change in the metric's unit. */
+  floor?: number;
+}
+
+export interface ThresholdSpec {
+  min?: number;
+  max?: number;
+}
+
+interface MetricCommon {
+  name: string;
+  source: string;
+  group: string;
+  description?: string;
+  unit?: string;
+  critical: boolean;
+  weight: number;
+  dryRun: boolean;
+  minSamples: number;
+  onNoData: OnNoData;
+  compare?: CompareSpec;
+  threshold?: ThresholdSpec;
+  /** Where the metric stands in the policy file, for annotations. */
+  line: number;
+}
+
+export interface ValueMetricSpec extends MetricCommon {
+  kind: 'gauge' | 'distribution';
+  query: string;
+  aggregate: Aggregate;
+}
+
+export interface RatioMetricSpec extends MetricCommon {
+  kind: 'ratio';
+  errors: string;
+  total: string;
+}
+
+export type MetricSpec = ValueMetricSpec | RatioMetricSpec;
+
+export interface BaselineSpec {
+  /** Selector for {{scope}}; the canary's for before/after comparisons. */
+  selector: string;
+  /** The baseline window is the canary's shifted back by this much. */
+  offsetMs?: number;
+  /** The baseline window ends at deployed-at. */
+  beforeDeploy?: boolean;
+}
+
+export type SourceConfig = SourceDocument;
+
+export interface Policy {
+  file: string;
+  /** Directory relative paths (file sources) resolve against. */
+  dir: string;
+  service: string;
+  mode: Mode;
+  windowMs: number;
+  stepMs: number;
+  deployedAt?: number;
+  vars: Record<string, string>;
+  sources: Record<string, SourceConfig>;
+  scopes: { canary: { selector: string }; baseline: BaselineSpec };
+  metrics: MetricSpec[];
+  scoring: { pass: number; marginal: number; groups: Record<string, number> };
+  /** Values read from the environment: masked in every output. */
+  secrets: string[];
+}

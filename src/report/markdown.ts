@@ -1,0 +1,71 @@
+import { OUTCOME_ICON, VERDICT_ICON, headline, metricRow, windowsText } from './rows.js';
+import type { MetricReport, Report } from './model.js';
+
+/** GitHub's job summary limit is 1 MiB per step; stay well inside it. */
+export const SUMMARY_LIMIT = 1_000_000;
+
+/** The job summary: the verdict, a table of every check, and the windows and resolved queries. */
+export function renderMarkdown(report: Report, limit = SUMMARY_LIMIT): string {
+  const w = windowsText(report);
+  const lines: string[] = [
+    `## ${VERDICT_ICON[report.verdict]} canary-gate: ${escapeText(headline(report))}`,
+    '',
+    ...report.reasons.map((r) => `> ${escapeText(r)}`),
+    '',
+    '| | Metric | Canary | Baseline | Δ | Tolerance / threshold | Reason |',
+    '|---|---|---|---|---|---|---|',
+    ...report.metrics.map((m) => {
+      const row = metricRow(m);
+      const name = `**${cell(row.name)}**${row.flags ? ` _(${cell(row.flags)})_` : ''}`;
+      return `| ${OUTCOME_ICON[row.outcome]} ${row.outcome} | ${name} | ${cell(row.canary)} | ${cell(row.baseline)} | ${cell(row.delta)} | ${cell(row.limit)} | ${cell(row.reason)} |`;
+    }),
+    '',
+    `Canary: \`${code(w.canary)}\`  `,
+    `Baseline: \`${code(w.baseline)}\`  `,
+    `Window ${report.window}, step ${report.step}; evaluated ${report.evaluatedAt} by canary-gate ${report.tool.version}.`,
+    '',
+    '<details><summary>Resolved queries and data</summary>',
+    '',
+    ...report.metrics.flatMap(queryDetails),
+    '</details>',
+    '',
+  ];
+  return truncate(lines.join('\n'), limit);
+}
+
+function queryDetails(m: MetricReport): string[] {
+  const out = [`**${escapeText(m.name)}** (${m.kind}, ${escapeText(m.aggregate)}, source \`${code(m.source)}\`)`, ''];
+  for (const side of [m.canary, m.baseline]) {
+    if (!side) continue;
+    for (const q of side.queries) {
+      const stats = q.error
+        ? `error: ${escapeText(q.error)}`
+        : `${q.series} series, ${q.points} points, ${q.nonFinite} NaN/Inf, ${q.missing} missing steps`;
+      out.push(`- ${side.scope} ${q.role}: \`${code(q.query)}\` — ${stats}`);
+    }
+    for (const note of side.notes) out.push(`- ${side.scope}: ${escapeText(note)}`);
+  }
+  for (const check of m.checks) out.push(`- ${check.type}: ${check.outcome} — ${escapeText(check.reason)}`);
+  out.push('');
+  return out;
+}
+
+/** Text that goes into a table cell: no pipes, no newlines, no HTML. */
+export function cell(text: string): string {
+  return escapeText(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
+
+export function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Inline code cannot hold a backtick; swap it for a look-alike rather than break the span. */
+function code(text: string): string {
+  return text.replace(/`/g, 'ˋ').replace(/\r?\n/g, ' ');
+}
+
+export function truncate(markdown: string, limit: number): string {
+  if (markdown.length <= limit) return markdown;
+  const note = '\n\n_…truncated: the full report is in the JSON report file._\n';
+  return markdown.slice(0, limit - note.length) + note;
+}

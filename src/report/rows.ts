@@ -1,0 +1,84 @@
+import { formatPercent, formatSigned, formatValue } from '../core/format.js';
+import type { CheckOutcome, MetricReport, Report, Verdict } from './model.js';
+
+/** The cells every tabular rendering shows for a metric, formatted once. */
+export interface MetricRow {
+  name: string;
+  flags: string;
+  outcome: CheckOutcome;
+  canary: string;
+  baseline: string;
+  delta: string;
+  limit: string;
+  reason: string;
+}
+
+export function metricRow(m: MetricReport): MetricRow {
+  const fmt = (v: number | null | undefined) => formatValue(v, m.kind, m.unit);
+  const comparison = m.checks.find((c) => c.comparison)?.comparison;
+  const threshold = m.checks.find((c) => c.threshold)?.threshold;
+  let delta = '–';
+  if (comparison) {
+    delta = formatSigned(comparison.delta, m.kind, m.unit);
+    if (comparison.relative !== null) delta += ` (${formatPercent(comparison.relative, true)})`;
+  } else if (m.canary.value !== null && m.baseline?.value !== null && m.baseline?.value !== undefined) {
+    delta = formatSigned(m.canary.value - m.baseline.value, m.kind, m.unit);
+  }
+  const limits: string[] = [];
+  if (comparison) limits.push(limitText(comparison, fmt));
+  else if (m.baseline === undefined && !threshold) limits.push('–');
+  if (threshold) {
+    if (threshold.min !== undefined) limits.push(`≥ ${fmt(threshold.min)}`);
+    if (threshold.max !== undefined) limits.push(`≤ ${fmt(threshold.max)}`);
+  }
+  const flags = [m.critical ? 'critical' : '', m.dryRun ? 'dry-run' : '', !m.counted && !m.dryRun ? 'not counted' : '']
+    .filter(Boolean)
+    .join(', ');
+  return {
+    name: m.name,
+    flags,
+    outcome: m.outcome,
+    canary: sideText(m.canary.value, m.canary.errors, m.canary.total, fmt),
+    baseline: m.baseline ? sideText(m.baseline.value, m.baseline.errors, m.baseline.total, fmt) : '–',
+    delta,
+    limit: limits.filter(Boolean).join('; ') || '–',
+    reason: m.reason,
+  };
+}
+
+function sideText(value: number | null, errors: number | undefined, total: number | undefined, fmt: (v: number | null) => string) {
+  if (value === null) return 'no data';
+  return errors !== undefined && total !== undefined ? `${fmt(value)} (${trimCount(errors)}/${trimCount(total)})` : fmt(value);
+}
+
+function trimCount(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(1);
+}
+
+function limitText(c: NonNullable<MetricReport['checks'][number]['comparison']>, fmt: (v: number) => string): string {
+  const sign = c.direction === 'increase' ? '+' : c.direction === 'decrease' ? '−' : '±';
+  const parts: string[] = [];
+  if (c.tolerance !== undefined) parts.push(`${sign}${formatPercent(c.tolerance)}`);
+  if (c.floor !== undefined) parts.push(`floor ${sign}${fmt(c.floor)}`);
+  const decided = c.decidedBy ? ` [${c.decidedBy}]` : '';
+  return `${parts.join(', ')}${decided}`;
+}
+
+export const OUTCOME_ICON: Record<CheckOutcome, string> = { pass: '✅', fail: '❌', inconclusive: '❔', error: '⚠️' };
+export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', inconclusive: '❔' };
+
+export function headline(report: Report): string {
+  const score = report.score === null ? 'no score' : `score ${Number.isInteger(report.score) ? report.score : report.score.toFixed(1)}`;
+  const advisory = report.enforced ? '' : ' (advisory: does not fail the run)';
+  return `${report.verdict.toUpperCase()} — ${report.policy.service}, ${score}${advisory}`;
+}
+
+export function windowsText(report: Report): { canary: string; baseline: string } {
+  const { canary, baseline } = report.windows;
+  const how =
+    baseline.how === 'offset' ? `, shifted back ${baseline.offset}` : baseline.how === 'before-deploy' ? ', before the deploy' : '';
+  return {
+    canary: `${canary.selector} over ${canary.start} → ${canary.end}`,
+    baseline: `${baseline.selector} over ${baseline.start} → ${baseline.end}${how}`,
+  };
+}

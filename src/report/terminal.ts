@@ -1,0 +1,37 @@
+import { headline, metricRow, windowsText } from './rows.js';
+import type { CheckOutcome, Report, Verdict } from './model.js';
+
+const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m' };
+const OUTCOME_COLOR: Record<CheckOutcome | Verdict, string> = {
+  pass: ANSI.green,
+  fail: ANSI.red,
+  error: ANSI.red,
+  inconclusive: ANSI.yellow,
+  warn: ANSI.yellow,
+};
+
+/** The CLI's table: colored on a TTY, plain text otherwise. */
+export function renderTerminal(report: Report, options: { color: boolean; width?: number }): string {
+  const paint = (color: string, text: string) => (options.color ? `${color}${text}${ANSI.reset}` : text);
+  const rows = report.metrics.map(metricRow);
+  const header = ['outcome', 'metric', 'canary', 'baseline', 'Δ', 'limit'];
+  const table = rows.map((r) => [r.outcome, r.name + (r.flags ? ` (${r.flags})` : ''), r.canary, r.baseline, r.delta, r.limit]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((cells) => cells[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+
+  const w = windowsText(report);
+  const out: string[] = [
+    paint(ANSI.bold + OUTCOME_COLOR[report.verdict], `canary-gate: ${headline(report)}`),
+    ...report.reasons.map((r) => `  ${r}`),
+    '',
+    paint(ANSI.dim, line(header)),
+  ];
+  table.forEach((cells, i) => {
+    const outcome = rows[i]!.outcome;
+    const padded = line(cells);
+    out.push(paint(OUTCOME_COLOR[outcome], padded.slice(0, widths[0]!)) + padded.slice(widths[0]!));
+    if (outcome !== 'pass' || report.metrics[i]!.dryRun) out.push(paint(ANSI.dim, `    why: ${rows[i]!.reason}`));
+  });
+  out.push('', `canary:   ${w.canary}`, `baseline: ${w.baseline}`, `window ${report.window}, step ${report.step}`);
+  return out.join('\n') + '\n';
+}
