@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { matchesSelector, parseSelector } from './selector.js';
-import { SourceError, type MetricSource, type Point, type RangeQuery, type Series } from './types.js';
+import { SourceError, type MetricSource, type RangeQuery, type Series } from './types.js';
 
 interface NamedSeries extends Series {
   name: string;
