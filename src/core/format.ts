@@ -34,9 +34,13 @@ export function formatValue(value: number | null | undefined, kind: string, unit
   return unit && value !== null && value !== undefined && Number.isFinite(value) ? `${text} ${unit}` : text;
 }
 
-/** A change: percentage points for ratios, so it is not mistaken for a relative change. */
+/** A change (or an allowed change): percentage points for ratios, so it is not read as relative. */
+export function formatChange(value: number, kind: string, unit?: string): string {
+  return kind === 'ratio' ? `${formatNumber(value * 100)} pp` : formatValue(value, kind, unit);
+}
+
 export function formatSigned(value: number, kind: string, unit?: string): string {
-  const text = kind === 'ratio' ? `${formatNumber(value * 100)} pp` : formatValue(value, kind, unit);
+  const text = formatChange(value, kind, unit);
   return value > 0 ? `+${text}` : text;
 }
 

@@ -48,7 +48,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const policy = options.mode ? { ...loaded, mode: options.mode } : loaded;
   const report = await evaluate({
     policy,
-    sources: options.sources ?? createSources(policy),
+    sources: options.sources ?? (await createSources(policy)),
     end: options.end ?? options.now,
     now: options.now,
   });

@@ -28,7 +28,8 @@ export function loadPolicy(text: string, file: string, options: LoadOptions): Po
   try {
     raw = source.toJS();
   } catch (error) {
-    throw new PolicyError([source.problemAt([], `YAML: ${(error as Error).message}`)]);
+    const problem = source.problemAt([], `YAML: ${(error as Error).message}`);
+    throw new PolicyError([{ ...problem, ...source.unresolvedAliasPosition() }]);
   }
   if (raw === null || raw === undefined) throw new PolicyError([source.problemAt([], 'the policy file is empty')]);
 
@@ -89,30 +90,135 @@ function schemaProblems(
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) problems.push(source.problemAt([...at, key], `unknown key "${key}"`, 'key'));
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      problems.push(...schemaProblems(bestUnionBranch(issue.errors), source, root, at));
-    } else if (issue.code === 'invalid_type' && valueAt(root, at) === undefined) {
-      problems.push(source.problemAt(at, `missing required key (${issue.expected})`));
+      const shapes = wrongShapes(issue.errors);
+      if (shapes) problems.push(source.problemAt(at, expectedFound(shapes, valueAt(root, at))));
+      else problems.push(...schemaProblems(bestUnionBranch(issue.errors), source, root, at));
     } else {
-      problems.push(source.problemAt(at, cleanMessage(issue.message)));
+      problems.push(source.problemAt(at, describeIssue(issue, valueAt(root, at))));
     }
   }
   return problems;
 }
 
 /**
- * The branch the author most likely meant: one whose discriminator (`kind`, `type`) matched,
- * then the one with the fewest complaints.
+ * When every branch of a union rejects the value's type outright (`baseline: [a, b]`, or a missing
+ * key), no branch is closer than another: name them all ("a string or a map").
+ */
+function wrongShapes(branches: readonly (readonly Issue[])[]): string | undefined {
+  const expected: string[] = [];
+  for (const branch of branches) {
+    const issue = branch.length === 1 ? branch[0]! : undefined;
+    if (issue?.code !== 'invalid_type' || issue.path.length > 0) return undefined;
+    expected.push(typeNoun(issue.expected));
+  }
+  return orList([...new Set(expected)]);
+}
+
+/**
+ * The branch the author most likely meant: not one that rejects the value's type outright, then one
+ * whose discriminator (`kind`, `type`) matched, then the one with the fewest complaints. When the
+ * discriminator matched no branch, its problem lists the values of every branch.
  */
 function bestUnionBranch(branches: readonly (readonly Issue[])[]): readonly Issue[] {
-  const missesDiscriminator = (issues: readonly Issue[]) =>
-    issues.some((i) => i.code === 'invalid_value' && ['kind', 'type'].includes(String(i.path.at(-1)))) ? 1 : 0;
-  return [...branches].sort((a, b) => missesDiscriminator(a) - missesDiscriminator(b) || a.length - b.length)[0]!;
+  const isDiscriminator = (i: Issue): i is Issue & { code: 'invalid_value' } =>
+    i.code === 'invalid_value' && i.path.length === 1 && ['kind', 'type'].includes(String(i.path[0]));
+  const wrongType = (issues: readonly Issue[]) => (issues.some((i) => i.code === 'invalid_type' && i.path.length === 0) ? 1 : 0);
+  const missesDiscriminator = (issues: readonly Issue[]) => (issues.some(isDiscriminator) ? 1 : 0);
+  const best = [...branches].sort(
+    (a, b) => wrongType(a) - wrongType(b) || missesDiscriminator(a) - missesDiscriminator(b) || a.length - b.length,
+  )[0]!;
+  const misses = branches.map((issues) => issues.find(isDiscriminator));
+  if (!misses.every((i) => i !== undefined && i.path[0] === misses[0]!.path[0])) return best;
+  const values = [...new Set(misses.flatMap((i) => i!.values))];
+  return best.map((i) => (isDiscriminator(i) ? { ...i, values } : i));
+}
+
+/** A zod issue as "expected …, found …", in the words of YAML (a map, a list), not of zod. */
+function describeIssue(issue: Issue, value: unknown): string {
+  const found = value === undefined ? undefined : describeValue(value);
+  switch (issue.code) {
+    case 'invalid_type': {
+      if (issue.expected === 'int' && typeof value === 'number') return `expected a whole number, found ${value}`;
+      return expectedFound(typeNoun(issue.expected), value);
+    }
+    case 'invalid_value':
+      return expectedFound(orList(issue.values.map(literal)), value);
+    case 'invalid_union':
+      // A discriminated union whose discriminator matched no option (`type: datadog`).
+      if ('options' in issue && Array.isArray(issue.options)) return expectedFound(orList(issue.options.map(literal)), value);
+      return expectedFound('a valid value', value);
+    case 'too_small': {
+      const min = Number(issue.minimum);
+      if (issue.origin === 'string') return expectedFound(min === 1 ? 'a non-empty string' : `at least ${min} characters`, value);
+      if (issue.origin === 'array') return expectedFound(min === 1 ? 'at least one entry' : `at least ${min} entries`, value);
+      return `expected ${issue.inclusive ? 'at least' : 'more than'} ${min}, found ${found}`;
+    }
+    case 'too_big': {
+      const max = Number(issue.maximum);
+      if (issue.origin === 'number' || issue.origin === 'int') return `expected ${issue.inclusive ? 'at most' : 'less than'} ${max}, found ${found}`;
+      return expectedFound(`at most ${max}`, value);
+    }
+    case 'invalid_format': {
+      // The schema's own message says what is expected ("expected a duration such as 30s, …").
+      const message = cleanMessage(issue.message);
+      return found === undefined ? message : `${message}, found ${found}`;
+    }
+    default:
+      return found === undefined ? cleanMessage(issue.message) : `${cleanMessage(issue.message)}, found ${found}`;
+  }
+}
+
+function expectedFound(expected: string, value: unknown): string {
+  if (value === undefined) return `missing required key (expected ${expected})`;
+  return `expected ${expected}, found ${describeValue(value)}`;
+}
+
+function typeNoun(type: string): string {
+  switch (type) {
+    case 'object':
+    case 'record':
+    case 'map':
+      return 'a map';
+    case 'array':
+    case 'tuple':
+      return 'a list';
+    case 'boolean':
+      return 'true or false';
+    case 'int':
+      return 'a whole number';
+    case 'string':
+      return 'a string';
+    case 'number':
+      return 'a number';
+    default:
+      return type;
+  }
+}
+
+/** What the author wrote, briefly: `"5 minutes"`, `42`, `a list`, `an empty value`. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'an empty value';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  if (typeof value === 'number') return Number.isNaN(value) ? '.nan' : Number.isFinite(value) ? String(value) : value > 0 ? '.inf' : '-.inf';
+  if (typeof value === 'object') return Object.keys(value as object).length === 0 ? 'an empty map' : 'a map';
+  return String(value);
+}
+
+/** An allowed value as it would be written in YAML: strings bare (`mean`), other literals as is. */
+function literal(value: unknown): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+function orList(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? 'nothing';
+  return `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 }
 
 function valueAt(root: unknown, at: KeyPath): unknown {
   let node = root;
   for (const part of at) {
-    if (node === null || typeof node !== 'object') return undefined;
+    if (node === null || typeof node !== 'object' || !Object.hasOwn(node, part)) return undefined;
     node = (node as Record<string | number, unknown>)[part];
   }
   return node;

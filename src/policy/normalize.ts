@@ -23,19 +23,27 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
   const problem = (at: KeyPath, message: string, where: 'value' | 'key' = 'value') =>
     problems.push(ctx.source.problemAt(at, message, where));
 
-  const windowMs = parseDuration(doc.window)!;
-  const stepMs = parseDuration(doc.step ?? DEFAULT_STEP)!;
-  if (windowMs <= 0) problem(['window'], 'the window must be longer than zero');
-  if (stepMs <= 0) problem(['step'], 'the step must be longer than zero');
-  else if (stepMs > windowMs) problem(['step'], `the step (${doc.step}) is longer than the window (${doc.window})`);
-  else if (windowMs / stepMs > 11_000) {
+  // The schema checked the syntax; only a number too large for a double (a 400-digit window) is left.
+  const windowMs = parseDuration(doc.window) ?? NaN;
+  const stepMs = parseDuration(doc.step ?? DEFAULT_STEP) ?? NaN;
+  if (Number.isNaN(windowMs)) problem(['window'], 'the window is too long');
+  else if (windowMs <= 0) problem(['window'], 'the window must be longer than zero');
+  if (Number.isNaN(stepMs)) problem(['step'], 'the step is too long');
+  else if (stepMs <= 0) problem(['step'], 'the step must be longer than zero');
+  else if (windowMs > 0 && stepMs > windowMs) {
+    if (doc.step === undefined) {
+      problem(['window'], `the window (${doc.window}) is shorter than the default step (${DEFAULT_STEP}); set a shorter step`);
+    } else problem(['step'], `the step (${doc.step}) is longer than the window (${doc.window})`);
+  } else if (windowMs / stepMs > 11_000) {
     problem(['step'], `window/step gives ${Math.ceil(windowMs / stepMs)} points per query; Prometheus allows 11000`);
   }
 
   let deployedAt = ctx.deployedAt;
   if (deployedAt === undefined && doc['deployed-at'] !== undefined) {
     deployedAt = parseTime(doc['deployed-at']);
-    if (deployedAt === undefined) problem(['deployed-at'], 'expected an ISO 8601 time or epoch seconds');
+    if (deployedAt === undefined) {
+      problem(['deployed-at'], `expected an ISO 8601 time or epoch seconds, found ${JSON.stringify(doc['deployed-at'])}`);
+    }
   }
 
   const vars: Record<string, string> = {};
@@ -58,7 +66,7 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
     const first = seen.get(metric.name);
     if (first !== undefined) problem([...at, 'name'], `duplicate metric name "${metric.name}" (first at metrics[${first}])`);
     else seen.set(metric.name, index);
-    if (!(metric.source in doc.sources)) {
+    if (!Object.hasOwn(doc.sources, metric.source)) {
       const names = Object.keys(doc.sources).join(', ') || 'none';
       problem([...at, 'source'], `undefined source "${metric.source}" (defined: ${names})`);
     }
@@ -113,14 +121,25 @@ function normalizeBaseline(
   problem: (at: KeyPath, message: string) => void,
 ): BaselineSpec {
   const spec = doc.scopes.baseline;
-  if (typeof spec === 'string') return { selector: spec };
+  if (typeof spec === 'string') {
+    if (spec === canarySelector) {
+      problem(['scopes', 'baseline'], 'the baseline selector is the canary selector; use another selector, an offset or before: deploy');
+    }
+    return { selector: spec };
+  }
   const selector = spec.selector ?? canarySelector;
   if (spec.offset !== undefined && spec.before !== undefined) {
     problem(['scopes', 'baseline'], 'use either offset or before, not both');
   }
-  if (spec.offset !== undefined) return { selector, offsetMs: parseDuration(spec.offset)! };
+  if (spec.offset !== undefined) {
+    const offsetMs = parseDuration(spec.offset) ?? NaN;
+    if (Number.isNaN(offsetMs)) problem(['scopes', 'baseline', 'offset'], 'the offset is too long');
+    else if (offsetMs <= 0) problem(['scopes', 'baseline', 'offset'], 'the offset must be longer than zero');
+    return { selector, offsetMs };
+  }
   if (spec.before === 'deploy') {
-    if (deployedAt === undefined) {
+    // An unreadable deployed-at is reported on its own line; do not also call it missing.
+    if (deployedAt === undefined && doc['deployed-at'] === undefined) {
       problem(['scopes', 'baseline', 'before'], 'before: deploy needs deployed-at (policy key, --deployed-at or the deployed-at input)');
     }
     return { selector, beforeDeploy: true };

@@ -1,4 +1,4 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { formatKeyPath, type PolicyProblem } from './errors.js';
 
 export type KeyPath = readonly (string | number)[];
@@ -19,14 +19,33 @@ export class YamlSource {
     const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
     const source = new YamlSource(file, doc, lines);
     const problems = [...doc.errors, ...doc.warnings].map((error) => {
-      const [line, col] = error.linePos?.[0] ? [error.linePos[0].line, error.linePos[0].col] : [1, 1];
-      return { file, line, col, key: '', message: `YAML: ${firstLine(error.message)}` };
+      // `linePos` is only filled in with prettyErrors; `pos` (an offset) always is.
+      const { line, col } = lines.linePos(error.pos[0]);
+      // The library's own advice (use parseAllDocuments) means nothing to the author of a policy.
+      const message =
+        error.code === 'MULTIPLE_DOCS'
+          ? 'the file holds more than one YAML document (---); a policy is one document'
+          : firstLine(error.message);
+      return { file, line, col, key: '', message: `YAML: ${message}` };
     });
     return { source, problems };
   }
 
   toJS(): unknown {
     return this.doc.toJS({ maxAliasCount: 100 });
+  }
+
+  /** Where the first alias with no anchor before it stands: `toJS` throws on it without a position. */
+  unresolvedAliasPosition(): { line: number; col: number } | undefined {
+    let offset: number | undefined;
+    visit(this.doc, {
+      Alias: (_key, node) => {
+        if (node.resolve(this.doc) !== undefined) return undefined;
+        offset = node.range?.[0];
+        return visit.BREAK;
+      },
+    });
+    return offset === undefined ? undefined : this.lines.linePos(offset);
   }
 
   /** A problem located at the value of `path` (or the nearest existing parent when it is missing). */

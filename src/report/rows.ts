@@ -1,4 +1,4 @@
-import { formatPercent, formatSigned, formatValue } from '../core/format.js';
+import { formatChange, formatPercent, formatSigned, formatValue } from '../core/format.js';
 import type { CheckOutcome, MetricReport, Report, Verdict } from './model.js';
 
 /** The cells every tabular rendering shows for a metric, formatted once. */
@@ -25,7 +25,7 @@ export function metricRow(m: MetricReport): MetricRow {
     delta = formatSigned(m.canary.value - m.baseline.value, m.kind, m.unit);
   }
   const limits: string[] = [];
-  if (comparison) limits.push(limitText(comparison, fmt));
+  if (comparison) limits.push(limitText(comparison, (v) => formatChange(v, m.kind, m.unit)));
   else if (m.baseline === undefined && !threshold) limits.push('–');
   if (threshold) {
     if (threshold.min !== undefined) limits.push(`≥ ${fmt(threshold.min)}`);

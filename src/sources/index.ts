@@ -2,16 +2,19 @@ import path from 'node:path';
 import { parseDuration } from '../policy/duration.js';
 import type { Policy, SourceConfig } from '../policy/types.js';
 import { FileSource } from './file-source.js';
-import { PrometheusSource } from './prometheus-source.js';
 import type { MetricSource } from './types.js';
 
 export type { MetricSource, Point, RangeQuery, Series } from './types.js';
 export { SourceError } from './types.js';
 
-/** Builds the backends a policy names. New backends add a case here. */
-export function createSource(config: SourceConfig, policyDir: string): MetricSource {
+/**
+ * Builds the backends a policy names. New backends add a case here. HTTP backends are imported
+ * on demand, so a run loads (and the bundle parses) only the clients its policy uses.
+ */
+export async function createSource(config: SourceConfig, policyDir: string): Promise<MetricSource> {
   switch (config.type) {
-    case 'prometheus':
+    case 'prometheus': {
+      const { PrometheusSource } = await import('./prometheus-source.js');
       return new PrometheusSource({
         url: config.url,
         headers: config.headers,
@@ -20,11 +23,15 @@ export function createSource(config: SourceConfig, policyDir: string): MetricSou
         timeoutMs: config.timeout ? parseDuration(config.timeout) : undefined,
         method: config.method,
       });
+    }
     case 'file':
       return new FileSource(path.resolve(policyDir, config.path), config.format);
   }
 }
 
-export function createSources(policy: Policy): Record<string, MetricSource> {
-  return Object.fromEntries(Object.entries(policy.sources).map(([name, config]) => [name, createSource(config, policy.dir)]));
+export async function createSources(policy: Policy): Promise<Record<string, MetricSource>> {
+  const entries = await Promise.all(
+    Object.entries(policy.sources).map(async ([name, config]) => [name, await createSource(config, policy.dir)] as const),
+  );
+  return Object.fromEntries(entries);
 }

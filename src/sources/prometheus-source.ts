@@ -31,11 +31,14 @@ export class PrometheusSource implements MetricSource {
 
   async query(request: RangeQuery, signal?: AbortSignal): Promise<Series[]> {
     const endpoint = `${this.options.url.replace(/\/+$/, '')}/api/v1/query_range`;
+    const stepSeconds = request.stepMs / 1000;
     const params = {
       query: request.query,
       start: String(request.start / 1000),
       end: String(request.end / 1000),
-      step: `${request.stepMs / 1000}s`,
+      // Prometheus parses "1.5s" as neither a duration nor a number: a fractional step must be
+      // sent as plain float seconds ("1.5"); whole seconds keep the readable "60s".
+      step: Number.isInteger(stepSeconds) ? `${stepSeconds}s` : String(stepSeconds),
     };
     let response = await this.send(endpoint, params, signal);
     if (this.method === 'POST' && (response.status === 405 || response.status === 404)) {

@@ -1,4 +1,4 @@
-import { formatPercent, formatSigned, formatValue } from '../../core/format.js';
+import { formatChange, formatPercent, formatSigned, formatValue } from '../../core/format.js';
 import type { ComparisonDetail } from '../../report/model.js';
 import type { Judge, JudgeResult } from './types.js';
 
@@ -49,10 +49,8 @@ export const relativeJudge: Judge = ({ metric, spec, canary, baseline }): JudgeR
     };
   }
   const bad = spec.direction === 'increase' ? delta : spec.direction === 'decrease' ? -delta : Math.abs(delta);
-  const limit =
-    decidedBy === 'tolerance'
-      ? `${formatPercent(spec.tolerance!)} tolerance (${fmt(allowed)})`
-      : `absolute floor ${fmt(allowed)}`;
+  const allowedText = formatChange(allowed, metric.kind, metric.unit);
+  const limit = decidedBy === 'tolerance' ? `${formatPercent(spec.tolerance!)} tolerance (${allowedText})` : `absolute floor ${allowedText}`;
   const way = spec.direction === 'either' ? 'change' : spec.direction;
   if (bad > allowed) return { outcome: 'fail', reason: `${change}: ${way} beyond the ${limit}`, detail };
   return { outcome: 'pass', reason: `${change}: within the ${limit}`, detail };
