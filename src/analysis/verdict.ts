@@ -48,6 +48,7 @@ export function decideVerdict(metrics: MetricReport[], scoring: Scoring): Verdic
   } else if (inconclusive.length > 0) {
     verdict = 'inconclusive';
     reasons.push(`not enough evidence for: ${names(inconclusive)}`);
+    if (failed.length > 0) reasons.push(`failed: ${names(failed)} (${scoreText})`);
   } else if (score !== null && score < scoring.pass) {
     verdict = 'warn';
     reasons.push(`${scoreText} is below pass ${scoring.pass} (marginal ${scoring.marginal}); failed: ${names(failed)}`);
@@ -58,9 +59,6 @@ export function decideVerdict(metrics: MetricReport[], scoring: Scoring): Verdic
         ? `${scoreText} meets pass ${scoring.pass}; failed but tolerated: ${names(failed)}`
         : `all ${counted.length} counted metrics passed (${scoreText})`,
     );
-  }
-  if (verdict !== 'fail' && failed.length > 0 && verdict !== 'pass' && verdict !== 'warn') {
-    reasons.push(`failed: ${names(failed)}`);
   }
   return { verdict, score, reasons, counts };
 }
