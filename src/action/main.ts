@@ -56,7 +56,11 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
       for (const p of error.problems) {
         core.error(`${p.key ? `${p.key}: ` : ''}${p.message}`, { file: p.file, startLine: p.line, startColumn: p.col, title: 'canary-gate policy' });
       }
-      core.setFailed(`canary-gate: the policy has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}:\n${error.message}`);
+      const headline = `canary-gate: the policy has ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}`;
+      if (process.env.GITHUB_STEP_SUMMARY) {
+        await core.summary.addRaw(`## ⚠️ ${headline}\n\nNo metric was evaluated.\n\n\`\`\`\n${error.message}\n\`\`\`\n`).write();
+      }
+      core.setFailed(`${headline}:\n${error.message}`);
     } else if (error instanceof UsageError) {
       core.setFailed(`canary-gate: ${error.message}`);
     } else {
@@ -80,7 +84,8 @@ function annotate(report: Report, redact: (text: string) => string): void {
     if (m.outcome === 'pass') continue;
     const message = redact(`${m.name}: ${m.outcome}${m.counted ? '' : ' (not counted)'}: ${m.reason}`);
     const props = { file: report.policy.file, startLine: m.line, title: `canary-gate: ${m.name}` };
-    if ((m.outcome === 'fail' || m.outcome === 'error') && m.counted) core.error(message, props);
+    // Red annotations only where they block: advisory runs and uncounted metrics get warnings.
+    if ((m.outcome === 'fail' || m.outcome === 'error') && m.counted && report.enforced) core.error(message, props);
     else core.warning(message, props);
   }
 }

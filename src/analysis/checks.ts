@@ -64,7 +64,9 @@ export function judgeMetric(metric: MetricSpec, canary: Observation, baseline: O
   }
 
   const outcome = worstOutcome(checks.map((c) => c.outcome));
-  const decisive = checks.find((c) => c.outcome === outcome);
+  // Every check that is not a pass explains the outcome: a ratio can breach its threshold and
+  // its tolerance at once, and the reader should see both.
+  const explaining = outcome === 'pass' ? checks : checks.filter((c) => c.outcome !== 'pass');
   return {
     name: metric.name,
     group: metric.group,
@@ -78,10 +80,19 @@ export function judgeMetric(metric: MetricSpec, canary: Observation, baseline: O
     dryRun: metric.dryRun,
     counted: !metric.dryRun && !ignored,
     outcome,
-    reason: decisive?.reason ?? 'no check ran',
+    reason: explaining.map((c) => c.reason).join('; ') || 'no check ran',
     canary: canary.report,
     baseline: baseline?.report,
     checks,
+    limits: {
+      compare: metric.compare && {
+        test: metric.compare.test,
+        direction: metric.compare.direction,
+        tolerance: metric.compare.tolerance,
+        floor: metric.compare.floor,
+      },
+      threshold: metric.threshold,
+    },
     line: metric.line,
   };
 }

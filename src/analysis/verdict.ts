@@ -15,8 +15,10 @@ export interface VerdictResult {
 }
 
 /**
- * Score = weighted share of passing metrics among the counted, decided ones (inconclusive ones
- * are left out of the denominator, as Kayenta does with no-data). The verdict then fails closed:
+ * Score = weighted share of passing metrics among the counted ones that passed or failed: errors
+ * and inconclusive metrics measured nothing about the canary, so they are left out of the
+ * denominator (as Kayenta does with no-data) instead of reading as a regression. The verdict
+ * then fails closed:
  * any error or critical failure fails whatever the score, and inconclusive evidence is never
  * rounded up to a pass.
  */
@@ -66,7 +68,7 @@ export function decideVerdict(metrics: MetricReport[], scoring: Scoring): Verdic
 function weightedScore(counted: MetricReport[], scoring: Scoring): number | null {
   const groups = new Map<string, { passed: number; decided: number }>();
   for (const m of counted) {
-    if (m.outcome === 'inconclusive') continue;
+    if (m.outcome !== 'pass' && m.outcome !== 'fail') continue;
     const g = groups.get(m.group) ?? { passed: 0, decided: 0 };
     g.decided += m.weight;
     if (m.outcome === 'pass') g.passed += m.weight;

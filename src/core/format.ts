@@ -17,7 +17,8 @@ export function formatNumber(value: number | null | undefined): string {
       if (abs >= size) return `${trim((value / size).toPrecision(3))}${suffix}`;
     }
   }
-  if (abs !== 0 && abs < 1e-3) return value.toExponential(2);
+  if (abs !== 0 && abs < 1e-6) return value.toExponential(2);
+  if (abs !== 0 && abs < 1e-3) return trim(value.toPrecision(3));
   return trim(value.toPrecision(4));
 }
 

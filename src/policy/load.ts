@@ -48,7 +48,7 @@ export function loadPolicy(text: string, file: string, options: LoadOptions): Po
   if (!parsed.success) {
     // A missing variable also makes its value invalid: report the cause once, not both.
     const envKeys = new Set(envProblems.map((p) => p.key));
-    const schema = schemaProblems(parsed.error.issues, source, expanded).filter((p) => !envKeys.has(p.key));
+    const schema = schemaProblems(parsed.error.issues, { source, expanded, raw, secrets }).filter((p) => !envKeys.has(p.key));
     throw new PolicyError(sortProblems([...schema, ...envProblems]));
   }
   if (envProblems.length > 0) throw new PolicyError(envProblems);
@@ -78,23 +78,30 @@ function expandStrings(value: unknown, at: KeyPath, expand: (text: string, at: K
 
 type Issue = $ZodIssue;
 
-function schemaProblems(
-  issues: readonly Issue[],
-  source: YamlSource,
-  root: unknown,
-  prefix: KeyPath = [],
-): PolicyProblem[] {
+interface IssueContext {
+  source: YamlSource;
+  /** The document validated: strings after ${ENV} expansion. */
+  expanded: unknown;
+  /** The document as written, shown instead of values read from the environment (secrets). */
+  raw: unknown;
+  secrets: readonly string[];
+}
+
+function schemaProblems(issues: readonly Issue[], ctx: IssueContext, prefix: KeyPath = []): PolicyProblem[] {
   const problems: PolicyProblem[] = [];
   for (const issue of issues) {
     const at = [...prefix, ...(issue.path as (string | number)[])];
+    const value = valueAt(ctx.expanded, at);
+    const secret = typeof value === 'string' && ctx.secrets.some((s) => value.includes(s));
+    const found = { value, written: secret ? valueAt(ctx.raw, at) : value };
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) problems.push(source.problemAt([...at, key], `unknown key "${key}"`, 'key'));
+      for (const key of issue.keys) problems.push(ctx.source.problemAt([...at, key], `unknown key "${key}"`, 'key'));
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       const shapes = wrongShapes(issue.errors);
-      if (shapes) problems.push(source.problemAt(at, expectedFound(shapes, valueAt(root, at))));
-      else problems.push(...schemaProblems(bestUnionBranch(issue.errors), source, root, at));
+      if (shapes) problems.push(ctx.source.problemAt(at, expectedFound(shapes, found)));
+      else problems.push(...schemaProblems(bestUnionBranch(issue.errors), ctx, at));
     } else {
-      problems.push(source.problemAt(at, describeIssue(issue, valueAt(root, at))));
+      problems.push(ctx.source.problemAt(at, describeIssue(issue, found)));
     }
   }
   return problems;
@@ -133,30 +140,37 @@ function bestUnionBranch(branches: readonly (readonly Issue[])[]): readonly Issu
   return best.map((i) => (isDiscriminator(i) ? { ...i, values } : i));
 }
 
+/** The value at a key as validated, and what to show of it: as written when it holds a secret. */
+interface Found {
+  value: unknown;
+  written: unknown;
+}
+
 /** A zod issue as "expected …, found …", in the words of YAML (a map, a list), not of zod. */
-function describeIssue(issue: Issue, value: unknown): string {
-  const found = value === undefined ? undefined : describeValue(value);
+function describeIssue(issue: Issue, at: Found): string {
+  const { value } = at;
+  const found = value === undefined ? undefined : describeFound(at);
   switch (issue.code) {
     case 'invalid_type': {
       if (issue.expected === 'int' && typeof value === 'number') return `expected a whole number, found ${value}`;
-      return expectedFound(typeNoun(issue.expected), value);
+      return expectedFound(typeNoun(issue.expected), at);
     }
     case 'invalid_value':
-      return expectedFound(orList(issue.values.map(literal)), value);
+      return expectedFound(orList(issue.values.map(literal)), at);
     case 'invalid_union':
       // A discriminated union whose discriminator matched no option (`type: datadog`).
-      if ('options' in issue && Array.isArray(issue.options)) return expectedFound(orList(issue.options.map(literal)), value);
-      return expectedFound('a valid value', value);
+      if ('options' in issue && Array.isArray(issue.options)) return expectedFound(orList(issue.options.map(literal)), at);
+      return expectedFound('a valid value', at);
     case 'too_small': {
       const min = Number(issue.minimum);
-      if (issue.origin === 'string') return expectedFound(min === 1 ? 'a non-empty string' : `at least ${min} characters`, value);
-      if (issue.origin === 'array') return expectedFound(min === 1 ? 'at least one entry' : `at least ${min} entries`, value);
+      if (issue.origin === 'string') return expectedFound(min === 1 ? 'a non-empty string' : `at least ${min} characters`, at);
+      if (issue.origin === 'array') return expectedFound(min === 1 ? 'at least one entry' : `at least ${min} entries`, at);
       return `expected ${issue.inclusive ? 'at least' : 'more than'} ${min}, found ${found}`;
     }
     case 'too_big': {
       const max = Number(issue.maximum);
       if (issue.origin === 'number' || issue.origin === 'int') return `expected ${issue.inclusive ? 'at most' : 'less than'} ${max}, found ${found}`;
-      return expectedFound(`at most ${max}`, value);
+      return expectedFound(`at most ${max}`, at);
     }
     case 'invalid_format': {
       // The schema's own message says what is expected ("expected a duration such as 30s, …").
@@ -168,9 +182,15 @@ function describeIssue(issue: Issue, value: unknown): string {
   }
 }
 
-function expectedFound(expected: string, value: unknown): string {
-  if (value === undefined) return `missing required key (expected ${expected})`;
-  return `expected ${expected}, found ${describeValue(value)}`;
+function expectedFound(expected: string, at: Found): string {
+  if (at.value === undefined) return `missing required key (expected ${expected})`;
+  return `expected ${expected}, found ${describeFound(at)}`;
+}
+
+/** Values read from the environment are secrets: show the reference as written, not the value. */
+function describeFound({ value, written }: Found): string {
+  if (written !== value) return `${describeValue(written)} (expanded from the environment; not shown)`;
+  return describeValue(value);
 }
 
 function typeNoun(type: string): string {

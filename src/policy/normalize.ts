@@ -42,7 +42,10 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
   if (deployedAt === undefined && doc['deployed-at'] !== undefined) {
     deployedAt = parseTime(doc['deployed-at']);
     if (deployedAt === undefined) {
-      problem(['deployed-at'], `expected an ISO 8601 time or epoch seconds, found ${JSON.stringify(doc['deployed-at'])}`);
+      const written = doc['deployed-at'];
+      // A value read from ${ENV} is a secret: do not echo it.
+      const found = ctx.secrets.some((secret) => written.includes(secret)) ? 'a value from the environment' : JSON.stringify(written);
+      problem(['deployed-at'], `expected an ISO 8601 time or epoch seconds, found ${found}`);
     }
   }
 

@@ -17,7 +17,8 @@ export function renderMarkdown(report: Report, limit = SUMMARY_LIMIT): string {
     ...report.metrics.map((m) => {
       const row = metricRow(m);
       const name = `**${cell(row.name)}**${row.flags ? ` _(${cell(row.flags)})_` : ''}`;
-      return `| ${OUTCOME_ICON[row.outcome]} ${row.outcome} | ${name} | ${cell(row.canary)} | ${cell(row.baseline)} | ${cell(row.delta)} | ${cell(row.limit)} | ${cell(row.reason)} |`;
+      const reason = [row.reason, ...row.notes.map((n) => `⚠️ ${n}`)].join('; ');
+      return `| ${OUTCOME_ICON[row.outcome]} ${row.outcome} | ${name} | ${cell(row.canary)} | ${cell(row.baseline)} | ${cell(row.delta)} | ${cell(row.limit)} | ${cell(reason)} |`;
     }),
     '',
     `Canary: \`${code(w.canary)}\`  `,
@@ -50,9 +51,12 @@ function queryDetails(m: MetricReport): string[] {
   return out;
 }
 
-/** Text that goes into a table cell: no pipes, no newlines, no HTML. */
+/** Text that goes into a table cell: no pipes, no newlines, no HTML, no accidental emphasis or links. */
 export function cell(text: string): string {
-  return escapeText(text).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+  return escapeText(text)
+    .replace(/[\\`*_~[\]]/g, '\\$&')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, ' ');
 }
 
 export function escapeText(text: string): string {

@@ -79,6 +79,11 @@ export interface MetricReport {
   canary: SideReport;
   baseline?: SideReport;
   checks: CheckReport[];
+  /** The policy's limits for this metric, shown even when no check could run. */
+  limits: {
+    compare?: { test: string; direction: 'increase' | 'decrease' | 'either'; tolerance?: number; floor?: number };
+    threshold?: { min?: number; max?: number };
+  };
   /** Line of the metric in the policy file. */
   line: number;
 }
@@ -95,7 +100,8 @@ export interface Report {
     baseline: TimeWindow & { selector: string; how: 'concurrent' | 'offset' | 'before-deploy'; offset?: string };
   };
   verdict: Verdict;
-  /** 0–100 over the decided, counted metrics; null when none was decided. */
+  /** 0–100 over the counted metrics that passed or failed (errors and inconclusive ones are left
+   * out: they are no measurement of the canary); null when there is none. */
   score: number | null;
   scoring: { pass: number; marginal: number };
   /** Whether a fail fails the step / exit code (false in advisory mode). */

@@ -11,12 +11,13 @@ export interface MetricRow {
   delta: string;
   limit: string;
   reason: string;
+  /** Caveats about the data (e.g. an errors query that matched nothing), shown beside the reason. */
+  notes: string[];
 }
 
 export function metricRow(m: MetricReport): MetricRow {
   const fmt = (v: number | null | undefined) => formatValue(v, m.kind, m.unit);
   const comparison = m.checks.find((c) => c.comparison)?.comparison;
-  const threshold = m.checks.find((c) => c.threshold)?.threshold;
   let delta = '–';
   if (comparison) {
     delta = formatSigned(comparison.delta, m.kind, m.unit);
@@ -25,12 +26,12 @@ export function metricRow(m: MetricReport): MetricRow {
     delta = formatSigned(m.canary.value - m.baseline.value, m.kind, m.unit);
   }
   const limits: string[] = [];
-  if (comparison) limits.push(limitText(comparison, (v) => formatChange(v, m.kind, m.unit)));
-  else if (m.baseline === undefined && !threshold) limits.push('–');
-  if (threshold) {
-    if (threshold.min !== undefined) limits.push(`≥ ${fmt(threshold.min)}`);
-    if (threshold.max !== undefined) limits.push(`≤ ${fmt(threshold.max)}`);
+  const { compare, threshold } = m.limits;
+  if (compare && compare.test !== 'none') {
+    limits.push(limitText(compare, comparison?.decidedBy, (v) => formatChange(v, m.kind, m.unit)));
   }
+  if (threshold?.min !== undefined) limits.push(`≥ ${fmt(threshold.min)}`);
+  if (threshold?.max !== undefined) limits.push(`≤ ${fmt(threshold.max)}`);
   const flags = [m.critical ? 'critical' : '', m.dryRun ? 'dry-run' : '', !m.counted && !m.dryRun ? 'not counted' : '']
     .filter(Boolean)
     .join(', ');
@@ -43,6 +44,7 @@ export function metricRow(m: MetricReport): MetricRow {
     delta,
     limit: limits.filter(Boolean).join('; ') || '–',
     reason: m.reason,
+    notes: [m.canary, m.baseline].flatMap((side) => side?.notes.map((note) => `${side.scope}: ${note}`) ?? []),
   };
 }
 
@@ -55,12 +57,16 @@ function trimCount(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(1);
 }
 
-function limitText(c: NonNullable<MetricReport['checks'][number]['comparison']>, fmt: (v: number) => string): string {
+function limitText(
+  c: NonNullable<MetricReport['limits']['compare']>,
+  decidedBy: string | undefined,
+  fmt: (v: number) => string,
+): string {
   const sign = c.direction === 'increase' ? '+' : c.direction === 'decrease' ? '−' : '±';
   const parts: string[] = [];
   if (c.tolerance !== undefined) parts.push(`${sign}${formatPercent(c.tolerance)}`);
   if (c.floor !== undefined) parts.push(`floor ${sign}${fmt(c.floor)}`);
-  const decided = c.decidedBy ? ` [${c.decidedBy}]` : '';
+  const decided = decidedBy ? ` [${decidedBy}]` : '';
   return `${parts.join(', ')}${decided}`;
 }
 

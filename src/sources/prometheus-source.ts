@@ -40,16 +40,19 @@ export class PrometheusSource implements MetricSource {
       // sent as plain float seconds ("1.5"); whole seconds keep the readable "60s".
       step: Number.isInteger(stepSeconds) ? `${stepSeconds}s` : String(stepSeconds),
     };
-    let response = await this.send(endpoint, params, signal);
-    if (this.method === 'POST' && (response.status === 405 || response.status === 404)) {
+    // The method this request used, not `this.method`: queries run concurrently, and another one
+    // may already have switched to GET while this POST was in flight — it must still retry.
+    const method = this.method;
+    let response = await this.send(method, endpoint, params, signal);
+    if (method === 'POST' && (response.status === 405 || response.status === 404)) {
       // Some proxies in front of Prometheus only allow GET on the query API.
       this.method = 'GET';
-      response = await this.send(endpoint, params, signal);
+      response = await this.send('GET', endpoint, params, signal);
     }
     return parseQueryResponse(response.status, response.data as string, endpoint);
   }
 
-  private send(url: string, params: Record<string, string>, signal?: AbortSignal) {
+  private send(method: 'POST' | 'GET', url: string, params: Record<string, string>, signal?: AbortSignal) {
     const headers: Record<string, string> = { ...this.options.headers };
     if (this.options.bearer) headers.Authorization = `Bearer ${this.options.bearer}`;
     if (this.options.basic) {
@@ -57,10 +60,10 @@ export class PrometheusSource implements MetricSource {
       headers.Authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
     }
     return httpRequest({
-      method: this.method,
+      method,
       url,
       headers,
-      ...(this.method === 'POST' ? { form: params } : { params }),
+      ...(method === 'POST' ? { form: params } : { params }),
       timeoutMs: this.options.timeoutMs ?? 30_000,
       signal,
     });

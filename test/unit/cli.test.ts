@@ -61,7 +61,7 @@ describe('canary-gate evaluate', () => {
   it('prints the markdown summary', async () => {
     const { stdout } = await cli(['evaluate', '-p', DEMO, '-e', DEMO_END, '-f', 'markdown']);
     expect(stdout).toMatch(/^## ❌ canary-gate: FAIL — checkout, score 50/);
-    expect(stdout).toContain('| ❌ fail | **latency-p99** | 0.4153 s | 0.3042 s | +0.1112 s (+36.6%) | +20% [tolerance] |');
+    expect(stdout).toContain('| ❌ fail | **latency-p99** | 0.4153 s | 0.3042 s | +0.1112 s (+36.6%) | +20% \\[tolerance\\] |');
     expect(stdout).toContain('<details><summary>Resolved queries and data</summary>');
   });
 

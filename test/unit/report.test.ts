@@ -11,15 +11,16 @@ async function demoReport(): Promise<Report> {
 }
 
 describe('markdown', () => {
-  it('escapes pipes, newlines and HTML in table cells', () => {
+  it('escapes pipes, newlines, HTML and markdown emphasis in table cells', () => {
     expect(cell('a|b\nc <script>&')).toBe('a\\|b c &lt;script&gt;&amp;');
+    expect(cell('rate(x[1m]) * 2 _y_ `z`')).toBe('rate(x\\[1m\\]) \\* 2 \\_y\\_ \\`z\\`');
   });
 
   it('keeps reasons containing query text inside their cell', async () => {
     const report = await demoReport();
     report.metrics[1]!.reason = 'query x{code=~"5..|4.."} failed';
     const row = renderMarkdown(report).split('\n').find((l) => l.includes('**latency-p99**'))!;
-    expect(row).toContain('x{code=~"5..\\|4.."} failed');
+    expect(row).toContain('x{code=\\~"5..\\|4.."} failed');
     expect(row.split(/(?<!\\)\|/).length).toBe(9);
   });
 
