@@ -4,7 +4,7 @@ import { EXIT, exitCodeFor } from '../core/exit-codes.js';
 import { parseVars, readPolicy, runGate, UsageError } from '../core/run.js';
 import { VERSION } from '../core/version.js';
 import { parseTime } from '../policy/duration.js';
-import { PolicyError } from '../policy/errors.js';
+import { formatProblem, PolicyError, type PolicyProblem } from '../policy/errors.js';
 import { policyJsonSchema } from '../policy/schema.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
@@ -70,8 +70,17 @@ export async function runCli(io: CliIo): Promise<number> {
     .description('Check a policy file and report every problem as file:line:col: key: message.')
     .requiredOption('-p, --policy <file>', 'policy file (YAML)')
     .option('--var <name=value>', 'set a {{name}} query variable (repeatable)', collect, [])
-    .action(async (opts: { policy: string; var: string[] }) => {
-      const policy = await readPolicy({ policyFile: opts.policy, env: io.env, vars: parseVars(opts.var) });
+    .option('--allow-unset-env', 'check the policy without its ${NAME} variables set (they are listed, not errors)')
+    .action(async (opts: { policy: string; var: string[]; allowUnsetEnv?: boolean }) => {
+      const warnings: PolicyProblem[] = [];
+      const policy = await readPolicy({
+        policyFile: opts.policy,
+        env: io.env,
+        vars: parseVars(opts.var),
+        unsetEnv: opts.allowUnsetEnv ? 'warn' : 'error',
+        warnings,
+      });
+      for (const warning of warnings) io.stderr(`${formatProblem(warning)} (not checked)\n`);
       const sources = Object.keys(policy.sources).length;
       io.stdout(`${opts.policy}: ok — service ${policy.service}, ${policy.metrics.length} metrics, ${sources} source${sources === 1 ? '' : 's'}\n`);
     });

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { evaluate } from '../analysis/evaluate.js';
 import { PolicyError } from '../policy/errors.js';
-import { loadPolicy } from '../policy/load.js';
+import { loadPolicy, type LoadOptions } from '../policy/load.js';
 import type { Mode, Policy } from '../policy/types.js';
 import type { Report } from '../report/model.js';
 import { createSources } from '../sources/index.js';
@@ -30,7 +30,9 @@ export interface GateResult {
 }
 
 /** Reads and validates the policy; a missing file is reported like any other policy problem. */
-export async function readPolicy(options: Pick<GateOptions, 'policyFile' | 'env' | 'vars' | 'deployedAt'>): Promise<Policy> {
+export async function readPolicy(
+  options: Pick<GateOptions, 'policyFile' | 'env' | 'vars' | 'deployedAt'> & Pick<LoadOptions, 'unsetEnv' | 'warnings'>,
+): Promise<Policy> {
   let text: string;
   try {
     text = await readFile(options.policyFile, 'utf8');
@@ -39,7 +41,7 @@ export async function readPolicy(options: Pick<GateOptions, 'policyFile' | 'env'
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (code ?? String(error));
     throw new PolicyError([{ file: options.policyFile, line: 1, col: 1, key: '', message: `cannot read the policy: ${why}` }]);
   }
-  return loadPolicy(text, options.policyFile, { env: options.env, vars: options.vars, deployedAt: options.deployedAt });
+  return loadPolicy(text, options.policyFile, options);
 }
 
 /** The whole gate for one policy: load, query, judge, decide. Edges render and exit. */

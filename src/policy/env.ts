@@ -9,15 +9,16 @@ export interface EnvExpansion {
   secrets: string[];
 }
 
-export function expandEnv(text: string, env: Readonly<Record<string, string | undefined>>): EnvExpansion {
+/** With `keepMissing`, an unset `${NAME}` stays as written (for validating without the secrets). */
+export function expandEnv(text: string, env: Readonly<Record<string, string | undefined>>, keepMissing = false): EnvExpansion {
   const missing: string[] = [];
   const secrets: string[] = [];
-  const value = text.replace(ENV_REFERENCE, (_whole, escape: string, name: string) => {
+  const value = text.replace(ENV_REFERENCE, (whole: string, escape: string, name: string) => {
     if (escape) return `\${${name}}`;
     const found = env[name];
     if (found === undefined) {
       missing.push(name);
-      return '';
+      return keepMissing ? whole : '';
     }
     if (found !== '') secrets.push(found);
     return found;

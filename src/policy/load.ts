@@ -14,6 +14,12 @@ export interface LoadOptions {
   vars?: Record<string, string>;
   /** Overrides the policy's `deployed-at` (epoch ms). */
   deployedAt?: number;
+  /**
+   * Unset `${NAME}` variables are problems (the default), or, for `validate --allow-unset-env`,
+   * kept as written and reported through `warnings` so a policy can be checked without secrets.
+   */
+  unsetEnv?: 'error' | 'warn';
+  warnings?: PolicyProblem[];
 }
 
 /**
@@ -36,10 +42,13 @@ export function loadPolicy(text: string, file: string, options: LoadOptions): Po
   const secrets: string[] = [];
   const envProblems: PolicyProblem[] = [];
   const expanded = expandStrings(raw, [], (text, at) => {
-    const result = expandEnv(text, options.env);
+    const keepMissing = options.unsetEnv === 'warn';
+    const result = expandEnv(text, options.env, keepMissing);
     secrets.push(...result.secrets);
     for (const name of result.missing) {
-      envProblems.push(source.problemAt(at, `environment variable \${${name}} is not set`));
+      const problem = source.problemAt(at, `environment variable \${${name}} is not set`);
+      if (keepMissing) options.warnings?.push(problem);
+      else envProblems.push(problem);
     }
     return result.value;
   });

@@ -102,6 +102,16 @@ describe('canary-gate validate and schema', () => {
     expect(stdout).toBe('examples/demo/policy.yml: ok — service checkout, 3 metrics, 1 source\n');
   });
 
+  it('checks a policy without its environment when asked, listing what it could not check', async () => {
+    const strict = await cli(['validate', '--policy', 'examples/prometheus/policy.yml']);
+    expect(strict.code).toBe(3);
+    expect(strict.stderr).toContain('examples/prometheus/policy.yml:12:10: sources.prom.url: environment variable ${PROMETHEUS_URL} is not set');
+    const lenient = await cli(['validate', '--policy', 'examples/prometheus/policy.yml', '--allow-unset-env']);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toBe('examples/prometheus/policy.yml:12:10: sources.prom.url: environment variable ${PROMETHEUS_URL} is not set (not checked)\n');
+    expect(lenient.stdout).toContain('ok — service checkout, 4 metrics, 1 source');
+  });
+
   it('prints the JSON schema', async () => {
     const { code, stdout } = await cli(['schema']);
     expect(code).toBe(0);
