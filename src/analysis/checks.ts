@@ -48,7 +48,7 @@ export function judgeMetric(metric: MetricSpec, canary: Observation, baseline: O
     checks.push(thresholdCheck(metric, canaryValue));
   }
   if (metric.compare && metric.compare.test !== 'none' && baseline && canary.data.state === 'ok' && baseline.data.state === 'ok') {
-    const judge = judges[metric.compare.test]!;
+    const judge = judges[metric.compare.test];
     const result = judge({
       metric,
       spec: metric.compare,

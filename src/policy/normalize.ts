@@ -173,7 +173,8 @@ function normalizeMetric(
 ): MetricSpec {
   const defaults = doc.defaults ?? {};
   const compareDoc = metric.compare ?? (metric.threshold ? undefined : defaults.compare);
-  const compare = compareDoc ? normalizeCompare({ ...defaults.compare, ...compareDoc }, [...at, 'compare'], problem) : undefined;
+  const kind = metric.kind ?? 'gauge';
+  const compare = compareDoc ? normalizeCompare({ ...defaults.compare, ...compareDoc }, kind, [...at, 'compare'], problem) : undefined;
 
   let threshold: ThresholdSpec | undefined;
   if (metric.threshold) {
@@ -212,12 +213,32 @@ function normalizeMetric(
   };
 }
 
-function normalizeCompare(doc: CompareDocument, at: KeyPath, problem: (at: KeyPath, message: string) => void): CompareSpec {
+const COUNT_TESTS = new Set(['poisson', 'fisher', 'proportions']);
+
+function normalizeCompare(
+  doc: CompareDocument,
+  kind: 'gauge' | 'distribution' | 'ratio',
+  at: KeyPath,
+  problem: (at: KeyPath, message: string) => void,
+): CompareSpec {
   const tolerance = doc.tolerance === undefined ? undefined : parseRatio(doc.tolerance);
   if (tolerance !== undefined && tolerance < 0) problem([...at, 'tolerance'], 'the tolerance must not be negative');
-  const test = doc.test ?? 'relative';
-  if (test === 'relative' && tolerance === undefined && doc.floor === undefined) {
+  // Exact tests on summed counts for ratios; rank-based shifts (robust to skew) for the rest.
+  const test = doc.test ?? (kind === 'ratio' ? 'poisson' : 'mann-whitney');
+  if (test !== 'none' && tolerance === undefined && doc.floor === undefined) {
     problem(at, 'give a tolerance (relative, e.g. 10%), a floor (absolute), or both');
   }
-  return { test, direction: doc.direction ?? 'increase', tolerance, floor: doc.floor };
+  if (COUNT_TESTS.has(test) && kind !== 'ratio') {
+    problem([...at, 'test'], `${test} compares counts: use it on a ratio metric (kind: ratio), or mann-whitney/welch here`);
+  }
+  if (doc.scale !== undefined && test !== 'mann-whitney') problem([...at, 'scale'], 'scale applies to test: mann-whitney only');
+  return {
+    test,
+    direction: doc.direction ?? 'increase',
+    tolerance,
+    floor: doc.floor,
+    confidence: doc.confidence ?? 0.95,
+    scale: doc.scale ?? 'auto',
+    autocorrelation: doc.autocorrelation ?? 'adjust',
+  };
 }

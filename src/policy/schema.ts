@@ -103,7 +103,22 @@ const directionSchema = doc(
 
 export const compareSchema = doc(
   z.strictObject({
-    test: opt(z.enum(['relative', 'none']), 'The judge: relative (aggregate vs aggregate with a tolerance, the default) or none.'),
+    test: opt(
+      z.enum(['mann-whitney', 'welch', 'poisson', 'fisher', 'proportions', 'relative', 'none']),
+      'The test. Defaults: poisson for ratio metrics (exact, on the summed counts), mann-whitney for gauges and distributions (Hodges-Lehmann shift; log scale for distributions). welch compares means; fisher and proportions are alternatives for counts; relative compares the two aggregates with no statistics; none skips the comparison.',
+    ),
+    confidence: opt(
+      z.number().check(z.gt(0.5), z.lt(1)),
+      'Confidence of the interval the decision is made on (default 0.95): fail when it lies wholly beyond the tolerance, pass when wholly inside, inconclusive otherwise.',
+    ),
+    scale: opt(
+      z.enum(['auto', 'log', 'linear']),
+      'mann-whitney: compare on the log scale (a ratio; the default for distributions with positive values) or the linear scale.',
+    ),
+    autocorrelation: opt(
+      z.enum(['adjust', 'ignore']),
+      'mann-whitney and welch: widen the interval for serial correlation of the samples (default adjust); ignore treats every point as independent.',
+    ),
     direction: opt(directionSchema),
     tolerance: opt(ratioSchema, 'Allowed relative change in the bad direction, e.g. 10%.'),
     floor: opt(

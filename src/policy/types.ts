@@ -5,9 +5,16 @@ export type { Aggregate, OnNoData };
 export type Direction = 'increase' | 'decrease' | 'either';
 export type Mode = 'enforce' | 'advisory';
 
+export type CompareTest = 'mann-whitney' | 'welch' | 'poisson' | 'fisher' | 'proportions' | 'relative' | 'none';
+
 export interface CompareSpec {
-  test: 'relative' | 'none';
+  test: CompareTest;
   direction: Direction;
+  /** Confidence of the decision interval (statistical tests). */
+  confidence: number;
+  /** mann-whitney: log scale (ratio) or linear; resolved from `auto` when the metric is known. */
+  scale: 'log' | 'linear' | 'auto';
+  autocorrelation: 'adjust' | 'ignore';
   /** Allowed relative change in the bad direction, as a fraction (0.1 = 10%). */
   tolerance?: number;
   /** Allowed absolute change in the metric's unit. */

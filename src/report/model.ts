@@ -50,6 +50,33 @@ export interface ComparisonDetail {
   /** The largest change allowed in the bad direction, in the metric's unit. */
   allowed: number | null;
   decidedBy?: 'tolerance' | 'floor';
+  /** Statistical judges: the test, the effect with its interval, and what decided. */
+  statistics?: StatisticsDetail;
+}
+
+export interface StatisticsDetail {
+  /** e.g. "Mann-Whitney / Hodges-Lehmann (log scale)". */
+  test: string;
+  confidence: number;
+  /** The scale the decision was made on. */
+  scale: 'log-ratio' | 'difference';
+  /** Relative change canary vs baseline (0.1 = +10%), NaN when the baseline is 0. */
+  estimate: number;
+  ci: [number, number];
+  /** The same effect in the metric's unit. */
+  absolute: { estimate: number; ci: [number, number] };
+  /** Against no difference, in the bad direction(s); null when the test gives none. */
+  pValue: number | null;
+  n: { canary: number; baseline: number };
+  /** Independent samples the autocorrelated series are worth. */
+  effectiveN?: { canary: number; baseline: number };
+  /** Lag-1 autocorrelation used for the adjustment. */
+  autocorrelation?: { canary: number; baseline: number };
+  /** Which end of the interval decided (or would). */
+  bound?: 'lower' | 'upper';
+  /** For an inconclusive result: about how much more data. */
+  needed?: { more: number; unit: 'samples' | 'requests' };
+  notes: string[];
 }
 
 export interface CheckReport {

@@ -85,7 +85,7 @@ describe('defaults', () => {
       dryRun: false,
       minSamples: 3,
       onNoData: 'fail',
-      compare: { test: 'relative', direction: 'increase', tolerance: 0.1 },
+      compare: { test: 'mann-whitney', direction: 'increase', tolerance: 0.1, confidence: 0.95, scale: 'auto', autocorrelation: 'adjust' },
     });
     expect(cpu.threshold).toBeUndefined();
     expect(cpu.line).toBe(10);
@@ -93,7 +93,15 @@ describe('defaults', () => {
 
   it('aggregates distributions with the median', () => {
     expect(valueMetric(policy, 1)).toMatchObject({ kind: 'distribution', aggregate: 'median', group: 'latency' });
-    expect(valueMetric(policy, 1).compare).toEqual({ test: 'relative', direction: 'increase', tolerance: undefined, floor: 0.05 });
+    expect(valueMetric(policy, 1).compare).toEqual({
+      test: 'mann-whitney',
+      direction: 'increase',
+      tolerance: undefined,
+      floor: 0.05,
+      confidence: 0.95,
+      scale: 'auto',
+      autocorrelation: 'adjust',
+    });
   });
 
   it('keeps ratio metrics as errors/total without an aggregate', () => {
@@ -130,7 +138,7 @@ metrics:
       minSamples: 10,
       onNoData: 'inconclusive',
       aggregate: 'p95',
-      compare: { test: 'relative', direction: 'either', tolerance: 0.15 },
+      compare: { test: 'mann-whitney', direction: 'either', tolerance: 0.15 },
     });
     expect(valueMetric(withDefaults, 1)).toMatchObject({
       minSamples: 0,

@@ -48,7 +48,7 @@ async function run(text: string, answers: Record<string, Series[] | Error>) {
 const latency = `  - name: latency
     source: s
     query: 'lat{{{scope}}}'
-    compare: { tolerance: 10% }`;
+    compare: { test: relative, tolerance: 10% }`;
 
 describe('evaluate: windows and queries', () => {
   it('queries both scopes over the same window for a concurrent baseline', async () => {
@@ -143,7 +143,7 @@ describe('evaluate: ratio metrics', () => {
     kind: ratio
     errors: 'err{{{scope}}}'
     total: 'all{{{scope}}}'
-    compare: { tolerance: 50% }`;
+    compare: { test: relative, tolerance: 50% }`;
 
   it('sums counts over the window instead of averaging per-step ratios', async () => {
     // One busy minute with 10% errors, 29 quiet minutes with none: the mean of per-step ratios
@@ -191,12 +191,12 @@ describe('evaluate: thresholds and the relative judge', () => {
   });
 
   it('judges a zero baseline only by the absolute floor', async () => {
-    const withFloor = `  - name: z\n    source: s\n    query: 'z{{{scope}}}'\n    compare: { tolerance: 10%, floor: 0.5 }`;
+    const withFloor = `  - name: z\n    source: s\n    query: 'z{{{scope}}}'\n    compare: { test: relative, tolerance: 10%, floor: 0.5 }`;
     const { metric } = await run(policyText(withFloor), { 'z{d="c"}': steps([0.4]), 'z{d="b"}': steps([0]) });
     expect(metric('z').checks[0]!.comparison).toMatchObject({ relative: null, allowed: 0.5, decidedBy: 'floor' });
     expect(metric('z').outcome).toBe('pass');
 
-    const noFloor = `  - name: z\n    source: s\n    query: 'z{{{scope}}}'\n    compare: { tolerance: 10% }`;
+    const noFloor = `  - name: z\n    source: s\n    query: 'z{{{scope}}}'\n    compare: { test: relative, tolerance: 10% }`;
     const result = await run(policyText(noFloor), { 'z{d="c"}': steps([0.4]), 'z{d="b"}': steps([0]) });
     expect(result.metric('z').outcome).toBe('inconclusive');
     expect(result.metric('z').reason).toMatch(/the baseline is 0, so a relative tolerance cannot judge the change; set compare.floor/);
@@ -204,7 +204,7 @@ describe('evaluate: thresholds and the relative judge', () => {
 
   it('says which bound decided and respects the direction', async () => {
     const metric = (direction: string) =>
-      `  - name: t\n    source: s\n    query: 't{{{scope}}}'\n    compare: { direction: ${direction}, tolerance: 10%, floor: 5 }`;
+      `  - name: t\n    source: s\n    query: 't{{{scope}}}'\n    compare: { test: relative, direction: ${direction}, tolerance: 10%, floor: 5 }`;
     const data = { 't{d="c"}': steps([80]), 't{d="b"}': steps([100]) };
     const decrease = await run(policyText(metric('decrease')), data);
     expect(decrease.metric('t').checks[0]!.comparison).toMatchObject({ delta: -20, relative: -0.2, allowed: 10, decidedBy: 'tolerance' });
@@ -216,7 +216,7 @@ describe('evaluate: thresholds and the relative judge', () => {
 
 describe('evaluate: scoring and verdict', () => {
   const metric = (name: string, extra = '') =>
-    `  - name: ${name}\n    source: s\n    query: '${name}{{{scope}}}'\n    compare: { tolerance: 10% }${extra}`;
+    `  - name: ${name}\n    source: s\n    query: '${name}{{{scope}}}'\n    compare: { test: relative, tolerance: 10% }${extra}`;
   const good = (name: string) => ({ [`${name}{d="c"}`]: steps([1]), [`${name}{d="b"}`]: steps([1]) });
   const bad = (name: string) => ({ [`${name}{d="c"}`]: steps([2]), [`${name}{d="b"}`]: steps([1]) });
 

@@ -77,9 +77,9 @@ describe.concurrent('the action (dist/index.js) against the real Prometheus', ()
         ['canary-gate: memory', file, metricLine(file, 'memory')],
       ]);
       expect(annotations[0]!.message).toMatch(
-        /^error-ratio: fail: canary 3\.03% is above the maximum 1%; canary 3\.03% vs baseline 0\.502% \(\+2\.527 pp, \+503%\): increase beyond the 20% tolerance \(0\.1004 pp\)$/,
+        /^error-ratio: fail: canary 3\.03% is above the maximum 1%; Poisson rate ratio \(exact, conditional binomial\): change \+503% \(95% CI \+4\d\d% to \+5\d\d%; n 36081\/179606\): wholly beyond the \+20% tolerance \(lower bound decided\)$/,
       );
-      expect(annotations[1]!.message).toMatch(/^memory: fail: .*beyond the 10% tolerance/);
+      expect(annotations[1]!.message).toMatch(/^memory: fail: Mann-Whitney \/ Hodges-Lehmann: change \+(29|30)\.\d% .*wholly beyond the \+10% tolerance/);
       // And the step failure itself (core.setFailed), with the verdict's reason.
       const failed = errors(run).filter((c) => !c.properties.file);
       expect(failed.map((c) => c.message)).toEqual(['canary-gate: fail: critical metric failed: error-ratio']);
@@ -99,9 +99,9 @@ describe.concurrent('the action (dist/index.js) against the real Prometheus', ()
       const row = (name: string) => summary.split('\n').find((l) => l.includes(`**${name}**`) && l.startsWith('|')) ?? '';
       const cells = (name: string) => row(name).split(' | ').map((c) => c.trim());
       expect(cells('error-ratio').slice(0, 4)).toEqual(['| ❌ fail', '**error-ratio** _(critical)_', '3.03% (1093/36081)', '0.502% (902/179606)']);
-      expect(row('error-ratio')).toMatch(/canary 3\.03% is above the maximum 1%; canary 3\.03% vs baseline 0\.502% .*increase beyond the 20% tolerance .* \|$/);
+      expect(row('error-ratio')).toMatch(/canary 3\.03% is above the maximum 1%; Poisson rate ratio .*wholly beyond the \+20% tolerance .* \|$/);
       expect(cells('memory').slice(0, 3)).toEqual(['| ❌ fail', '**memory**', '260M bytes']);
-      expect(row('memory')).toMatch(/beyond the 10% tolerance.* \|$/);
+      expect(row('memory')).toMatch(/wholly beyond the \+10% tolerance.* \|$/);
       expect(cells('latency-p99')[0]).toBe('| ✅ pass');
       expect(summary).toContain(`Canary: \`deployment="${CANARY}" over 2026-11-20T11:30:00.000Z → 2026-11-20T12:00:00.000Z\``);
       expect(summary).toContain(`Baseline: \`deployment="${BASELINE}" over`);

@@ -181,7 +181,7 @@ describe.concurrent('canary-gate evaluate (CLI) against the real Prometheus', ()
         expect(side.value!).toBeLessThanOrEqual(facts[d].memoryMaxBytes);
       }
       expect(mem.canary.value! / mem.baseline!.value!).toBeCloseTo(1.3, 1);
-      expect(mem.reason).toMatch(/beyond the 10% tolerance/);
+      expect(mem.reason).toMatch(/^Mann-Whitney \/ Hodges-Lehmann: change \+(29|30)\.\d% .*wholly beyond the \+10% tolerance \(lower bound decided\)$/);
 
       // The mean of thirty 1m rates is the 30m increase / 1800 s when the increases telescope.
       const orders = metric(r, 'orders-rate');
@@ -209,7 +209,7 @@ describe.concurrent('canary-gate evaluate (CLI) against the real Prometheus', ()
       expect(row('latency-p99')).toMatch(/^pass\s/);
       expect(row('orders-rate')).toMatch(/^pass\s/);
       // Each failing row is followed by its reason; passing rows are not.
-      expect(rows[rows.indexOf(row('memory')) + 1]).toMatch(/^\s+why: .*increase beyond the 10% tolerance/);
+      expect(rows[rows.indexOf(row('memory')) + 1]).toMatch(/^\s+why: .*wholly beyond the \+10% tolerance/);
       expect(rows[rows.indexOf(row('error-ratio')) + 1]).toMatch(/^\s+why: canary 3\.03% is above the maximum 1%/);
       expect(rows[rows.indexOf(row('orders-rate')) + 1]).not.toMatch(/why:/);
       expect(out).toContain(`canary:   deployment="${CANARY}" over ${WINDOW.start} → ${WINDOW.end}`);
@@ -265,7 +265,7 @@ describe.concurrent('canary-gate evaluate (CLI) against the real Prometheus', ()
     const table = await runs.dryRunTable();
     expect(table.code).toBe(0);
     expect(table.stdout).toMatch(/^fail\s+memory \(dry-run\)\s+260M bytes/m);
-    expect(table.stdout).toMatch(/^\s+why: .*beyond the 10% tolerance/m);
+    expect(table.stdout).toMatch(/^\s+why: .*wholly beyond the \+10% tolerance/m);
   });
 
   it('fails (never passes) when the canary selector matches nothing, naming the resolved query', async () => {

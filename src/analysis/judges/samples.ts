@@ -1,0 +1,174 @@
+import { mean, sampleVariance } from 'simple-statistics';
+import { varianceInflation, type VarianceInflation } from '../../stats/autocorrelation.js';
+import { checkedSortedCopy, hodgesLehmannSorted, PairwiseDifferences } from '../../stats/hodges-lehmann.js';
+import { mannWhitneySorted } from '../../stats/mann-whitney.js';
+import { normalCdf, normalQuantile, normalSf } from '../../stats/normal.js';
+import { median } from '../../stats/quantile.js';
+import { midRanks, twoSampleRanksSorted } from '../../stats/ranks.js';
+import { studentTQuantile, studentTSf, studentTTwoSided } from '../../stats/student-t.js';
+import type { Direction } from '../../policy/types.js';
+import { judgeMeasurement, type Measurement } from './statistical.js';
+import type { Judge, JudgeInput } from './types.js';
+
+/**
+ * Judges on the samples of each side (one per step). Consecutive samples of a time series are
+ * autocorrelated; by default each side's lag-1 autocorrelation (of its ranks, for Mann-Whitney)
+ * inflates the variance the interval is built from, and the report gives the effective n.
+ */
+
+interface Adjustment {
+  canary: VarianceInflation;
+  baseline: VarianceInflation;
+}
+
+function adjustmentFor(input: JudgeInput, canary: readonly number[], baseline: readonly number[], ranks: boolean): Adjustment | undefined {
+  if (input.spec.autocorrelation === 'ignore') return undefined;
+  const prepare = (values: readonly number[]) => (ranks ? Array.from(midRanks(values)) : values);
+  return { canary: varianceInflation(prepare(canary)), baseline: varianceInflation(prepare(baseline)) };
+}
+
+function adjustmentFields(adjustment: Adjustment | undefined) {
+  if (!adjustment) return {};
+  return {
+    effectiveN: { canary: adjustment.canary.effectiveN, baseline: adjustment.baseline.effectiveN },
+    autocorrelation: { canary: adjustment.canary.rho, baseline: adjustment.baseline.rho },
+  };
+}
+
+/**
+ * Mann-Whitney with the Hodges-Lehmann shift: the median of all pairwise differences and its
+ * interval (exact for small samples without ties, as R; the order-statistic form with the
+ * variance of U inflated for autocorrelation otherwise). Distributions are compared on the log
+ * scale, so the shift is a ratio and a +20% tolerance means +20% at every latency level.
+ */
+export const mannWhitneyJudge: Judge = (input) => {
+  const { metric, spec } = input;
+  const notes: string[] = [];
+  const positive = input.canary.samples.every((v) => v > 0) && input.baseline.samples.every((v) => v > 0);
+  let log = spec.scale === 'log' || (spec.scale === 'auto' && metric.kind === 'distribution');
+  if (log && !positive) {
+    notes.push('values ≤ 0 present: compared on the linear scale instead of the log scale');
+    log = false;
+  }
+  const transform = (values: readonly number[]) => (log ? values.map(Math.log) : values);
+  const canary = transform(input.canary.samples);
+  const baseline = transform(input.baseline.samples);
+  const xs = checkedSortedCopy(canary, 'canary');
+  const ys = checkedSortedCopy(baseline, 'baseline');
+  const m = xs.length;
+  const n = ys.length;
+  const confidence = spec.confidence;
+  const adjustment = adjustmentFor(input, canary, baseline, true);
+  // Var(U) = mn/12·(n·f_canary + m·f_baseline) to first order, for long-run variance factors f.
+  const factor = adjustment ? (n * adjustment.canary.factor + m * adjustment.baseline.factor) / (m + n) : 1;
+
+  let estimate: number;
+  let ci: [number, number];
+  let pValue: number;
+  const alternative = alternativeFor(spec.direction);
+  if (factor <= 1) {
+    const hl = hodgesLehmannSorted(xs, ys, { confLevel: confidence });
+    const mw = mannWhitneySorted(xs, ys, { alternative });
+    estimate = hl.estimate;
+    ci = hl.ci;
+    pValue = mw.p;
+    if (hl.note) notes.push(hl.note);
+  } else {
+    const diffs = new PairwiseDifferences(xs, ys);
+    const ranks = twoSampleRanksSorted(xs, ys);
+    const mn = m * n;
+    const N = m + n;
+    const sigma = Math.sqrt((mn / 12) * (N + 1 - ranks.tieTerm / (N * (N - 1))) * factor);
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const k = Math.floor(mn / 2 - z * sigma);
+    estimate = diffs.median();
+    ci = k >= 1 && sigma > 0 ? [diffs.select(k), diffs.select(mn + 1 - k)] : [-Infinity, Infinity];
+    const u = mannWhitneySorted(xs, ys, { alternative, method: 'asymptotic', correct: false }).uCanary;
+    pValue = sigma > 0 ? pNormal((u - mn / 2) / sigma, alternative) : 1;
+  }
+
+  const measurement: Measurement = {
+    test: `Mann-Whitney / Hodges-Lehmann${log ? ' (log scale)' : ''}`,
+    effect: log
+      ? { scale: 'log-ratio', estimate, lower: ci[0], upper: ci[1] }
+      : { scale: 'difference', estimate, lower: ci[0], upper: ci[1] },
+    baselineLevel: median(input.baseline.samples),
+    canaryLevel: median(input.canary.samples),
+    pValue,
+    n: { canary: m, baseline: n },
+    ...adjustmentFields(adjustment),
+    unit: 'samples',
+    size: Math.min(m, n),
+    notes,
+  };
+  if (!Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) {
+    const smallest = m + n > 0 ? 2 / binomialCoefficient(m + n, m) : 1;
+    measurement.unreachable =
+      `with ${m} against ${n} samples no ${Math.round(confidence * 100)}% interval exists` +
+      (smallest > 1 - confidence ? ` (the smallest possible two-sided p is ${smallest.toPrecision(2)}): significance is unreachable at this sample` : '');
+  }
+  return judgeMeasurement(input, measurement, confidence);
+};
+
+/** Welch's t interval for the difference of means, standard errors inflated for autocorrelation. */
+export const welchJudge: Judge = (input) => {
+  const { spec } = input;
+  const canary = input.canary.samples;
+  const baseline = input.baseline.samples;
+  const m = canary.length;
+  const n = baseline.length;
+  const confidence = spec.confidence;
+  const adjustment = adjustmentFor(input, canary, baseline, false);
+  const notes: string[] = [];
+  const meanC = mean(canary as number[]);
+  const meanB = mean(baseline as number[]);
+  const fc = adjustment?.canary.factor ?? 1;
+  const fb = adjustment?.baseline.factor ?? 1;
+  const va = m > 1 ? (fc * sampleVariance(canary as number[])) / m : NaN;
+  const vb = n > 1 ? (fb * sampleVariance(baseline as number[])) / n : NaN;
+  const se = Math.sqrt(va + vb);
+  const df = (va + vb) ** 2 / (va ** 2 / (m / fc - 1) + vb ** 2 / (n / fb - 1));
+  const diff = meanC - meanB;
+  let ci: [number, number] = [-Infinity, Infinity];
+  let pValue = 1;
+  if (se > 0 && df > 0) {
+    const q = studentTQuantile(1 - (1 - confidence) / 2, df);
+    ci = [diff - q * se, diff + q * se];
+    const t = diff / se;
+    pValue = spec.direction === 'increase' ? studentTSf(t, df) : spec.direction === 'decrease' ? studentTSf(-t, df) : studentTTwoSided(t, df);
+  } else if (se === 0) {
+    ci = [diff, diff];
+    pValue = diff === 0 ? 1 : 0;
+    notes.push('both sides are constant: the difference of means is exact');
+  }
+  const measurement: Measurement = {
+    test: "Welch's t (difference of means)",
+    effect: { scale: 'difference', estimate: diff, lower: ci[0], upper: ci[1] },
+    baselineLevel: meanB,
+    canaryLevel: meanC,
+    pValue,
+    n: { canary: m, baseline: n },
+    ...adjustmentFields(adjustment),
+    unit: 'samples',
+    size: Math.min(m, n),
+    notes,
+  };
+  if (!Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) measurement.unreachable = `with ${m} against ${n} samples there is no interval`;
+  return judgeMeasurement(input, measurement, confidence);
+};
+
+function alternativeFor(direction: Direction): 'two-sided' | 'greater' | 'less' {
+  return direction === 'increase' ? 'greater' : direction === 'decrease' ? 'less' : 'two-sided';
+}
+
+function pNormal(z: number, alternative: 'two-sided' | 'greater' | 'less'): number {
+  if (alternative === 'greater') return normalSf(z);
+  if (alternative === 'less') return normalCdf(z);
+  return Math.min(1, 2 * normalSf(Math.abs(z)));
+}
+
+function binomialCoefficient(n: number, k: number): number {
+  let result = 1;
+  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
+  return result;
+}
