@@ -24,7 +24,8 @@ export function formatNumber(value: number | null | undefined): string {
 
 export function formatPercent(fraction: number | null | undefined, signed = false): string {
   if (fraction === null || fraction === undefined || !Number.isFinite(fraction)) return formatNumber(fraction);
-  const text = `${trim((fraction * 100).toPrecision(3))}%`;
+  const percent = fraction * 100;
+  const text = `${Math.abs(percent) >= 1000 ? Math.round(percent) : trim(percent.toPrecision(3))}%`;
   return signed && fraction > 0 ? `+${text}` : text;
 }
 

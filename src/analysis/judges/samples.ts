@@ -2,10 +2,11 @@ import { mean, sampleVariance } from 'simple-statistics';
 import { varianceInflation, type VarianceInflation } from '../../stats/autocorrelation.js';
 import { checkedSortedCopy, hodgesLehmannSorted, PairwiseDifferences } from '../../stats/hodges-lehmann.js';
 import { mannWhitneySorted } from '../../stats/mann-whitney.js';
-import { normalCdf, normalQuantile, normalSf } from '../../stats/normal.js';
 import { median } from '../../stats/quantile.js';
+import { normalQuantile } from '../../stats/normal.js';
 import { midRanks, twoSampleRanksSorted } from '../../stats/ranks.js';
 import { studentTQuantile, studentTSf, studentTTwoSided } from '../../stats/student-t.js';
+import { formatNumber } from '../../core/format.js';
 import type { Direction } from '../../policy/types.js';
 import { judgeMeasurement, type Measurement } from './statistical.js';
 import type { Judge, JudgeInput } from './types.js';
@@ -62,9 +63,15 @@ export const mannWhitneyJudge: Judge = (input) => {
   // Var(U) = mn/12·(n·f_canary + m·f_baseline) to first order, for long-run variance factors f.
   const factor = adjustment ? (n * adjustment.canary.factor + m * adjustment.baseline.factor) / (m + n) : 1;
 
+  const mn = m * n;
+  const N = m + n;
+  const ranks = twoSampleRanksSorted(xs, ys);
+  const sigma0 = N > 1 ? Math.sqrt((mn / 12) * (N + 1 - ranks.tieTerm / (N * (N - 1)))) : 0;
   let estimate: number;
   let ci: [number, number];
   let pValue: number;
+  let achieved: number | null = null;
+  let reachable: boolean;
   const alternative = alternativeFor(spec.direction);
   if (factor <= 1) {
     const hl = hodgesLehmannSorted(xs, ys, { confLevel: confidence });
@@ -73,18 +80,23 @@ export const mannWhitneyJudge: Judge = (input) => {
     ci = hl.ci;
     pValue = mw.p;
     if (hl.note) notes.push(hl.note);
+    achieved = hl.achievedConfidence;
+    // The normal-approximation interval clamps to the extreme differences when the sample is
+    // too small for the confidence asked: that is out of reach, not a result.
+    reachable = hl.method === 'exact' || mn / 2 - 0.5 - normalQuantile(1 - (1 - confidence) / 2) * sigma0 >= 1;
   } else {
     const diffs = new PairwiseDifferences(xs, ys);
-    const ranks = twoSampleRanksSorted(xs, ys);
-    const mn = m * n;
-    const N = m + n;
-    const sigma = Math.sqrt((mn / 12) * (N + 1 - ranks.tieTerm / (N * (N - 1))) * factor);
-    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const sigma = sigma0 * Math.sqrt(factor);
+    // The inflation is itself estimated from few effective samples: a Student-t quantile on the
+    // effective degrees of freedom keeps the interval honest when they are few (as batch means do).
+    const df = Math.max(1, adjustment!.canary.effectiveN + adjustment!.baseline.effectiveN - 2);
+    const z = studentTQuantile(1 - (1 - confidence) / 2, df);
     const k = Math.floor(mn / 2 - z * sigma);
+    reachable = k >= 1 && sigma > 0;
     estimate = diffs.median();
-    ci = k >= 1 && sigma > 0 ? [diffs.select(k), diffs.select(mn + 1 - k)] : [-Infinity, Infinity];
+    ci = reachable ? [diffs.select(k), diffs.select(mn + 1 - k)] : [-Infinity, Infinity];
     const u = mannWhitneySorted(xs, ys, { alternative, method: 'asymptotic', correct: false }).uCanary;
-    pValue = sigma > 0 ? pNormal((u - mn / 2) / sigma, alternative) : 1;
+    pValue = sigma > 0 ? pStudent((u - mn / 2) / sigma, df, alternative) : 1;
   }
 
   const measurement: Measurement = {
@@ -101,11 +113,14 @@ export const mannWhitneyJudge: Judge = (input) => {
     size: Math.min(m, n),
     notes,
   };
-  if (!Number.isFinite(ci[0]) || !Number.isFinite(ci[1])) {
-    const smallest = m + n > 0 ? 2 / binomialCoefficient(m + n, m) : 1;
+  // Like R, the exact interval falls back to the widest one the sample allows when the requested
+  // confidence is out of reach (3 pods against 3 give at most 90%): that is no evidence to pass on.
+  const outOfReach = !reachable || (achieved !== null && achieved < confidence - 1e-12);
+  if (outOfReach) {
+    const smallest = 2 / binomialCoefficient(N, m);
     measurement.unreachable =
-      `with ${m} against ${n} samples no ${Math.round(confidence * 100)}% interval exists` +
-      (smallest > 1 - confidence ? ` (the smallest possible two-sided p is ${smallest.toPrecision(2)}): significance is unreachable at this sample` : '');
+      `with ${m} against ${n} samples no ${formatNumber(confidence * 100)}% interval exists` +
+      (smallest > 1 - confidence ? ` (the smallest possible two-sided p is ${formatNumber(smallest)}): significance is unreachable at this sample` : '');
   }
   return judgeMeasurement(input, measurement, confidence);
 };
@@ -161,10 +176,10 @@ function alternativeFor(direction: Direction): 'two-sided' | 'greater' | 'less' 
   return direction === 'increase' ? 'greater' : direction === 'decrease' ? 'less' : 'two-sided';
 }
 
-function pNormal(z: number, alternative: 'two-sided' | 'greater' | 'less'): number {
-  if (alternative === 'greater') return normalSf(z);
-  if (alternative === 'less') return normalCdf(z);
-  return Math.min(1, 2 * normalSf(Math.abs(z)));
+function pStudent(t: number, df: number, alternative: 'two-sided' | 'greater' | 'less'): number {
+  if (alternative === 'greater') return studentTSf(t, df);
+  if (alternative === 'less') return studentTSf(-t, df);
+  return studentTTwoSided(t, df);
 }
 
 function binomialCoefficient(n: number, k: number): number {

@@ -68,8 +68,9 @@ export function judgeMeasurement(input: JudgeInput, m: Measurement, confidence: 
       detail,
     };
   }
-  const floorRelative = spec.floor !== undefined && m.baselineLevel !== 0 ? spec.floor / Math.abs(m.baselineLevel) : undefined;
-  detail.decidedBy = spec.tolerance !== undefined && (floorRelative === undefined || spec.tolerance >= floorRelative) ? 'tolerance' : 'floor';
+  // The allowed change is the larger of tolerance × |baseline| and the floor: say which one it was.
+  const byTolerance = spec.tolerance !== undefined && m.baselineLevel !== 0 ? spec.tolerance * Math.abs(m.baselineLevel) : undefined;
+  detail.decidedBy = byTolerance !== undefined && (spec.floor === undefined || byTolerance >= spec.floor) ? 'tolerance' : 'floor';
   detail.allowed = m.effect.scale === 'log-ratio' ? Math.expm1(limits.up) * Math.abs(m.baselineLevel) : limits.up;
 
   if (m.unreachable) {
