@@ -49,6 +49,9 @@ if (!schemaOnly) {
     banner: { js: `#!/usr/bin/env node\n${common.banner.js}` },
   });
   chmodSync('dist/cli.js', 0o755);
+  // canary-gate/stats: the statistics as a library, one self-contained file plus declarations.
+  await build({ ...common, plugins: [], banner: {}, entryPoints: ['src/stats/index.ts'], outfile: 'dist/stats.js', minify: false });
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.stats.json'], { stdio: 'inherit' });
 }
 
 const schema = execFileSync(process.execPath, ['dist/cli.js', 'schema'], { encoding: 'utf8' });
