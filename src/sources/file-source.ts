@@ -54,7 +54,11 @@ export class FileSource implements MetricSource {
   }
 }
 
-/** `{"series": [{"name": "...", "labels": {...}, "points": [[time, value], ...]}]}` */
+/**
+ * `{"series": [{"name": "...", "labels": {...}, "points": [[time, value], ...]}]}`, or per series
+ * the columnar form `"timestamps": [...], "values": [...]` (parses several times faster for long
+ * series: flat number arrays instead of one small array per point).
+ */
 export function parseJsonSeries(text: string, where: string): NamedSeries[] {
   let doc: unknown;
   try {
@@ -65,20 +69,43 @@ export function parseJsonSeries(text: string, where: string): NamedSeries[] {
   const list = (doc as { series?: unknown })?.series;
   if (!Array.isArray(list)) throw new SourceError(`file source: ${where}: expected {"series": [...]}`);
   return list.map((entry: unknown, i) => {
-    const e = entry as { name?: unknown; labels?: unknown; points?: unknown };
+    const e = entry as { name?: unknown; labels?: unknown; points?: unknown; timestamps?: unknown; values?: unknown };
     const at = `${where}: series[${i}]`;
     if (typeof e?.name !== 'string') throw new SourceError(`file source: ${at}.name: expected a string`);
     const labels = e.labels ?? {};
     if (typeof labels !== 'object' || Array.isArray(labels) || labels === null) {
       throw new SourceError(`file source: ${at}.labels: expected an object of strings`);
     }
-    if (!Array.isArray(e.points)) throw new SourceError(`file source: ${at}.points: expected [[time, value], ...]`);
+    if (e.points === undefined && (e.timestamps !== undefined || e.values !== undefined)) {
+      return { name: e.name, labels: stringRecord(labels as Record<string, unknown>), points: columnarPoints(e.timestamps, e.values, at) };
+    }
+    if (!Array.isArray(e.points)) throw new SourceError(`file source: ${at}.points: expected [[time, value], ...] (or timestamps and values)`);
     const points = e.points.map((p: unknown, j) => {
       if (!Array.isArray(p) || p.length !== 2) throw new SourceError(`file source: ${at}.points[${j}]: expected [time, value]`);
       return { t: parseTimestamp(p[0], `${at}.points[${j}]`), v: parseValue(p[1], `${at}.points[${j}]`) };
     });
     return { name: e.name, labels: stringRecord(labels as Record<string, unknown>), points };
   });
+}
+
+function columnarPoints(timestamps: unknown, values: unknown, at: string): { t: number; v: number }[] {
+  if (!Array.isArray(timestamps) || !Array.isArray(values)) {
+    throw new SourceError(`file source: ${at}: timestamps and values must both be arrays`);
+  }
+  if (timestamps.length !== values.length) {
+    throw new SourceError(`file source: ${at}: ${timestamps.length} timestamps but ${values.length} values`);
+  }
+  const points = new Array<{ t: number; v: number }>(timestamps.length);
+  for (let j = 0; j < timestamps.length; j++) {
+    const t = timestamps[j];
+    const v = values[j];
+    // Fast path for the common case; anything else goes through the full checks.
+    points[j] =
+      typeof t === 'number' && typeof v === 'number'
+        ? { t: Math.round(t * 1000), v }
+        : { t: parseTimestamp(t, `${at}.timestamps[${j}]`), v: parseValue(v, `${at}.values[${j}]`) };
+  }
+  return points;
 }
 
 /** Header `timestamp,name,value[,label…]`; every extra column is a label. */

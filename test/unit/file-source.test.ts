@@ -60,6 +60,22 @@ describe('FileSource (JSON)', () => {
     expect((error as Error).message).toMatch(message);
   });
 
+  it('reads the columnar form (timestamps and values arrays) like the points form', async () => {
+    const columnar = JSON.stringify({
+      series: [{ name: 'req', labels: { d: 'canary' }, timestamps: [T0 - 120, T0 - 60, '2026-11-20T12:00:00Z'], values: [1, null, 3] }],
+    });
+    const series = await new FileSource(await fileWith('c.json', columnar)).query({ query: 'req', ...window });
+    expect(series[0]!.points.map((p) => [p.t / 1000 - T0, p.v])).toEqual([
+      [-120, 1],
+      [-60, NaN],
+      [0, 3],
+    ]);
+    const mismatched = JSON.stringify({ series: [{ name: 'x', timestamps: [1, 2], values: [1] }] });
+    await expect(new FileSource(await fileWith('m.json', mismatched)).query({ query: 'x', ...window })).rejects.toThrow(
+      /series\[0\]: 2 timestamps but 1 values/,
+    );
+  });
+
   it('names a missing file', async () => {
     const source = new FileSource('/nonexistent/metrics.json');
     await expect(source.query({ query: 'x', ...window })).rejects.toThrow(/cannot read \/nonexistent\/metrics.json: ENOENT/);
