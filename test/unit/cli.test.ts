@@ -30,7 +30,7 @@ describe('canary-gate evaluate', () => {
     expect(stdout).toContain('canary-gate: FAIL — checkout, score 50');
     expect(stdout).toMatch(/fail\s+latency-p99\s+0\.4153 s\s+0\.3042 s/);
     expect(stdout).toContain(
-      'why: Mann-Whitney / Hodges-Lehmann (log scale): change +37.8% (95% CI +33.4% to +43.7%; n 30/30, effective 26.2/17.9): wholly beyond the +20% tolerance (lower bound decided)',
+      'why: Mann-Whitney / Hodges-Lehmann (log scale): change +37.8% (95% CI +33.4% to +43.7%; n 30/30, effective 26.2/17.9, p < 0.0001): wholly beyond the +20% tolerance (lower bound decided)',
     );
     expect(stdout).not.toContain('\x1b[');
   });

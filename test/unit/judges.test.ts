@@ -60,7 +60,7 @@ describe('count judges', () => {
     expect(result.detail.statistics).toMatchObject({ bound: 'lower', n: { canary: 10_000, baseline: 100_000 } });
     expect(result.detail.statistics!.estimate).toBeCloseTo(11, 10); // rate ratio 12 → +1100%
     expect(result.reason).toBe(
-      'Poisson rate ratio (exact, conditional binomial): change +1100% (95% CI +813% to +1481%; n 10000/100000): wholly beyond the +10% tolerance (lower bound decided)',
+      'Poisson rate ratio (exact, conditional binomial): change +1100% (95% CI +813% to +1481%; n 10000/100000, p < 0.0001): wholly beyond the +10% tolerance (lower bound decided)',
     );
   });
 

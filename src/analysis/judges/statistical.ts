@@ -119,15 +119,22 @@ function describeInterval(
   unit: string | undefined,
 ): string {
   const level = `${formatNumber(confidence * 100)}% CI`;
+  const p = m.pValue === null ? '' : `, p ${formatP(m.pValue)}`;
   const sizes = m.effectiveN
-    ? `n ${m.n.canary}/${m.n.baseline}, effective ${m.effectiveN.canary.toFixed(1)}/${m.effectiveN.baseline.toFixed(1)}`
-    : `n ${m.n.canary}/${m.n.baseline}`;
+    ? `n ${m.n.canary}/${m.n.baseline}, effective ${m.effectiveN.canary.toFixed(1)}/${m.effectiveN.baseline.toFixed(1)}${p}`
+    : `n ${m.n.canary}/${m.n.baseline}${p}`;
   if (Number.isFinite(relative.estimate)) {
     return `${m.test}: change ${formatPercent(relative.estimate, true)} (${level} ${formatPercent(relative.lower, true)} to ${formatPercent(relative.upper, true)}; ${sizes})`;
   }
   const abs = toAbsolute(m.effect, m.baselineLevel);
   const fmt = (v: number) => formatChange(v, kind, unit);
   return `${m.test}: change ${fmt(abs.estimate)} (${level} ${fmt(abs.ci[0])} to ${fmt(abs.ci[1])}; ${sizes})`;
+}
+
+/** p-values: two significant digits, and no false precision below 1e-4. */
+function formatP(p: number): string {
+  if (p < 1e-4) return '< 0.0001';
+  return String(Number(p.toPrecision(2)));
 }
 
 function describeLimit(detail: ComparisonDetail, kind: string, unit: string | undefined): string {

@@ -77,7 +77,7 @@ describe.concurrent('the action (dist/index.js) against the real Prometheus', ()
         ['canary-gate: memory', file, metricLine(file, 'memory')],
       ]);
       expect(annotations[0]!.message).toMatch(
-        /^error-ratio: fail: canary 3\.03% is above the maximum 1%; Poisson rate ratio \(exact, conditional binomial\): change \+503% \(95% CI \+4\d\d% to \+5\d\d%; n 36081\/179606\): wholly beyond the \+20% tolerance \(lower bound decided\)$/,
+        /^error-ratio: fail: canary 3\.03% is above the maximum 1%; Poisson rate ratio \(exact, conditional binomial\): change \+503% \(95% CI \+4\d\d% to \+5\d\d%; n 36081\/179606, p < 0\.0001\): wholly beyond the \+20% tolerance \(lower bound decided\)$/,
       );
       expect(annotations[1]!.message).toMatch(/^memory: fail: Mann-Whitney \/ Hodges-Lehmann: change \+(29|30)\.\d% .*wholly beyond the \+10% tolerance/);
       // And the step failure itself (core.setFailed), with the verdict's reason.
