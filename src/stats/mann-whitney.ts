@@ -34,7 +34,7 @@
  * ±Infinity are ordinary, largest/smallest, values.
  */
 import { normalCdf, normalSf } from './normal.js';
-import { sortedCopy, twoSampleRanksSorted } from './ranks.js';
+import { sortedCopy, twoSampleRanksSorted, type TwoSampleRanks } from './ranks.js';
 
 export type Alternative = 'two-sided' | 'greater' | 'less';
 export type MannWhitneyMethod = 'auto' | 'exact' | 'asymptotic';
@@ -212,13 +212,31 @@ export function mannWhitney(canary: ArrayLike<number>, baseline: ArrayLike<numbe
  * caller that also needs Hodges–Lehmann sort once. O(m+n) plus the exact DP when used.
  */
 export function mannWhitneySorted(canarySorted: ArrayLike<number>, baselineSorted: ArrayLike<number>, options: MannWhitneyOptions = {}): MannWhitneyResult {
-  const alternative = options.alternative ?? 'two-sided';
+  const needsGroups = mannWhitneyNeedsGroups(canarySorted.length, baselineSorted.length, options);
+  return mannWhitneyFromRanks(twoSampleRanksSorted(canarySorted, baselineSorted, needsGroups), options);
+}
+
+/**
+ * Whether the test of samples of sizes m (canary) and n (baseline) with these options may use the
+ * exact distribution, and so needs the pooled tie groups (`withGroups` of twoSampleRanksSorted).
+ */
+export function mannWhitneyNeedsGroups(m: number, n: number, options: MannWhitneyOptions = {}): boolean {
   const requested = options.method ?? 'auto';
+  return requested === 'exact' || (requested === 'auto' && m < EXACT_SAMPLE_LIMIT && n < EXACT_SAMPLE_LIMIT);
+}
+
+/**
+ * The test from the pooled rank summary of canary (x) and baseline (y) — what
+ * {@link mannWhitneySorted} computes after its merge, for callers that have the summary already
+ * (mannWhitneyHodgesLehmann in hodges-lehmann.ts). `r` must carry the tie groups when
+ * {@link mannWhitneyNeedsGroups} says so. O(1) plus the exact DP when used.
+ */
+export function mannWhitneyFromRanks(r: TwoSampleRanks, options: MannWhitneyOptions = {}): MannWhitneyResult {
+  const alternative = options.alternative ?? 'two-sided';
   const correct = options.correct ?? true;
-  const m = canarySorted.length;
-  const n = baselineSorted.length;
-  const wantExactAtAll = requested === 'exact' || (requested === 'auto' && m < EXACT_SAMPLE_LIMIT && n < EXACT_SAMPLE_LIMIT);
-  const r = twoSampleRanksSorted(canarySorted, baselineSorted, wantExactAtAll);
+  const m = r.nX;
+  const n = r.nY;
+  const wantExactAtAll = mannWhitneyNeedsGroups(m, n, options);
   const mn = m * n;
   const uCanary = r.rankSumX - (m * (m + 1)) / 2;
   const base = {

@@ -4,11 +4,16 @@ import {
   checkedSortedCopy,
   hodgesLehmann,
   hodgesLehmannRatio,
+  hodgesLehmannSorted,
   kthPairwiseDifference,
+  mannWhitneyHodgesLehmann,
+  mannWhitneyHodgesLehmannSorted,
   PairwiseDifferences,
+  selectionTuning,
   type HodgesLehmannMethod,
 } from '../../src/stats/hodges-lehmann.js';
-import type { Alternative } from '../../src/stats/mann-whitney.js';
+import { mannWhitney, mannWhitneyFromRanks, mannWhitneyNeedsGroups, mannWhitneySorted, type Alternative, type MannWhitneyMethod } from '../../src/stats/mann-whitney.js';
+import { sortFloat64, twoSampleRanksSorted } from '../../src/stats/ranks.js';
 import { expectClose, reference } from './reference.js';
 
 interface HlExpected {
@@ -340,5 +345,296 @@ describe('properties', () => {
         }
       }),
     );
+  });
+});
+
+/** Runs `f` with the selection's sizes shrunk so that small samples go through every round type. */
+function withTinySelection(f: () => void): void {
+  const saved = { ...selectionTuning };
+  Object.assign(selectionTuning, { sampleOpen: 16, sampleBand: 32, enumerateMax: 8 });
+  try {
+    f();
+  } finally {
+    Object.assign(selectionTuning, saved);
+  }
+}
+
+describe('PairwiseDifferences.selectMany: several ranks at once, exactly as a sort of all differences', () => {
+  // ties, point masses, signed zeros, and more distinct baseline than canary values (the grid's rows
+  // are then the baseline's)
+  const sample = fc.oneof(
+    fc.array(fc.integer({ min: -6, max: 6 }), { minLength: 1, maxLength: 60 }),
+    fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { minLength: 1, maxLength: 60 }),
+    fc.array(fc.constantFrom(0, -0, 0.1, 0.2, 0.3, 1e-17, 0.7, -0.7), { minLength: 1, maxLength: 60 }),
+    fc.array(fc.double({ min: 0.5, max: 2, noNaN: true }).map((v) => Math.round(v * 100) / 100), { minLength: 1, maxLength: 60 }),
+  );
+  const check = (x: number[], y: number[], picks: number[]): void => {
+    const d = bruteDifferences(x, y);
+    const ks = [1, d.length, Math.ceil(d.length / 2), Math.floor(d.length / 2) + 1, ...picks.map((p) => 1 + Math.floor(p * d.length))].map((k) => Math.min(d.length, k));
+    const pd = new PairwiseDifferences(checkedSortedCopy(x, 'x'), checkedSortedCopy(y, 'y'));
+    const got = pd.selectMany(ks);
+    ks.forEach((k, i) => expect(Object.is(got[i], d[k - 1]), `k=${k}: ${got[i]} vs ${d[k - 1]}`).toBe(true));
+    // counts kept from this call must not change the next answers
+    expect(pd.select(ks[ks.length - 1]!)).toBe(d[ks[ks.length - 1]! - 1]);
+    expect(pd.median()).toBe(bruteMedian(d));
+  };
+  const picks = fc.array(fc.double({ min: 0, max: 0.999999, noNaN: true }), { maxLength: 5 });
+
+  it('random small samples with ties (enumerated at once)', () => {
+    fc.assert(fc.property(sample, sample, picks, check), { numRuns: 300 });
+  });
+
+  it('random small samples through sampled, interpolated and point-mass rounds (sizes shrunk)', () => {
+    withTinySelection(() => fc.assert(fc.property(sample, sample, picks, check), { numRuns: 300 }));
+  });
+
+  it('−0 against +0 gives −0 differences, placed before the +0 ones as in the sort', () => {
+    withTinySelection(() => {
+      const x = [-0, -0, 0, 1, -1, -0];
+      const y = [0, 0, -0, 2, 0];
+      const d = bruteDifferences(x, y);
+      const pd = new PairwiseDifferences(checkedSortedCopy(x, 'x'), checkedSortedCopy(y, 'y'));
+      const got = pd.selectMany(Array.from(d, (_, i) => i + 1));
+      got.forEach((v, i) => expect(Object.is(v, d[i])).toBe(true));
+    });
+  });
+
+  it('mid-size smooth, rounded and heavily tied data, and unequal sizes (default sizes)', () => {
+    let seed = 7;
+    const rand = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const normal = (): number => Math.sqrt(-2 * Math.log(rand())) * Math.cos(2 * Math.PI * rand());
+    const cases: [number[], number[]][] = [
+      [Array.from({ length: 2200 }, () => Math.exp(normal())), Array.from({ length: 1900 }, () => 0.9 * Math.exp(normal()))],
+      [Array.from({ length: 2000 }, () => Math.round(100 * Math.exp(normal())) / 10), Array.from({ length: 2100 }, () => Math.round(95 * Math.exp(normal())) / 10)],
+      [Array.from({ length: 300 }, () => normal()), Array.from({ length: 12000 }, () => normal() + 0.1)],
+      [Array.from({ length: 12000 }, () => Math.floor(rand() * 5)), Array.from({ length: 300 }, () => Math.floor(rand() * 4))],
+    ];
+    for (const [x, y] of cases) {
+      const d = bruteDifferences(x, y);
+      const pd = new PairwiseDifferences(checkedSortedCopy(x, 'x'), checkedSortedCopy(y, 'y'));
+      const mn = d.length;
+      const ks = [1, 17, Math.floor(mn * 0.3), Math.floor(mn * 0.49), mn / 2, mn / 2 + 1, Math.ceil(mn * 0.51), mn - 3, mn];
+      expect(pd.selectMany(ks)).toEqual(ks.map((k) => d[k - 1]));
+    }
+  });
+
+  it('differences that overflow to ±∞ take the plain selection, still exact', () => {
+    const x = [1.7e308, -1.7e308, 1e308, 3, -5e307];
+    const y = [-1.6e308, 1.5e308, 2, 0];
+    const d = bruteDifferences(x, y);
+    const pd = new PairwiseDifferences(checkedSortedCopy(x, 'x'), checkedSortedCopy(y, 'y'));
+    expect(pd.selectMany(Array.from(d, (_, i) => i + 1))).toEqual(Array.from(d));
+    expect(pd.selectMany(new Float64Array([3, 1]))).toEqual([d[2], d[0]]);
+  });
+
+  it('rejects ranks outside [1, m·n] and answers [] for none', () => {
+    const pd = new PairwiseDifferences(new Float64Array([1, 2]), new Float64Array([0]));
+    expect(() => pd.selectMany([1, 3])).toThrow(RangeError);
+    expect(() => pd.selectMany([0.5])).toThrow(RangeError);
+    expect(pd.selectMany([])).toEqual([]);
+    expect(pd.selectMany([2, 1, 2])).toEqual([2, 1, 2]);
+  });
+});
+
+describe('PairwiseDifferences.ranks: the pooled rank summary from the counts at 0', () => {
+  const values = fc.oneof(
+    fc.array(fc.integer({ min: -5, max: 5 }), { maxLength: 50 }),
+    fc.array(fc.double({ min: -100, max: 100, noNaN: true }), { maxLength: 50 }),
+    fc.array(fc.constantFrom(0, -0, 1, 2.5), { maxLength: 50 }),
+  );
+
+  it('is bit-for-bit twoSampleRanksSorted (without groups)', () => {
+    fc.assert(
+      fc.property(values, values, (x, y) => {
+        const xs = checkedSortedCopy(x, 'x');
+        const ys = checkedSortedCopy(y, 'y');
+        expect(new PairwiseDifferences(xs, ys).ranks()).toEqual(twoSampleRanksSorted(xs, ys));
+      }),
+    );
+  });
+
+  it('tie groups with Σt³ beyond 2^52 go back to the merge (its summation order)', () => {
+    const xs = checkedSortedCopy(Array.from({ length: 300_000 }, (_, i) => (i % 7 === 0 ? 2 : 1)), 'x');
+    const ys = checkedSortedCopy(Array.from({ length: 1000 }, (_, i) => (i % 3 === 0 ? 1 : 5)), 'y');
+    expect(new PairwiseDifferences(xs, ys).ranks()).toEqual(twoSampleRanksSorted(xs, ys));
+  });
+});
+
+describe('mannWhitneyHodgesLehmann: both in one go, identical to the separate functions', () => {
+  const sample = fc.oneof(
+    fc.array(fc.integer({ min: -8, max: 8 }), { maxLength: 70 }),
+    fc.array(fc.double({ min: -1e3, max: 1e3, noNaN: true }), { maxLength: 70 }),
+    fc.array(fc.constantFrom(1, 2, 3), { maxLength: 12 }),
+  );
+  const options = fc.record({
+    mannWhitney: fc.record(
+      {
+        alternative: fc.constantFrom<Alternative>('two-sided', 'greater', 'less'),
+        method: fc.constantFrom<MannWhitneyMethod>('auto', 'exact', 'asymptotic'),
+        correct: fc.boolean(),
+      },
+      { requiredKeys: [] },
+    ),
+    hodgesLehmann: fc.record(
+      {
+        alternative: fc.constantFrom<Alternative>('two-sided', 'greater', 'less'),
+        method: fc.constantFrom<HodgesLehmannMethod>('auto', 'exact', 'asymptotic', 'order-statistic'),
+        correct: fc.boolean(),
+        confLevel: fc.constantFrom(0.8, 0.9, 0.95, 0.99),
+      },
+      { requiredKeys: [] },
+    ),
+  });
+
+  it('random samples and options', () => {
+    fc.assert(
+      fc.property(sample, sample, options, (x, y, o) => {
+        const both = mannWhitneyHodgesLehmann(x, y, o);
+        expect(both.mannWhitney).toEqual(mannWhitney(x, y, o.mannWhitney));
+        expect(both.hodgesLehmann).toEqual(hodgesLehmann(x, y, o.hodgesLehmann));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('the R reference sets, and mid-size samples with and without ties', () => {
+    const pairs: [number[], number[]][] = sets.map(([, set]) => [set.inputs.canary, set.inputs.baseline]);
+    let seed = 3;
+    const rand = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    pairs.push([Array.from({ length: 3000 }, () => Math.exp(rand())), Array.from({ length: 2500 }, () => Math.exp(rand()) * 0.95)]);
+    pairs.push([Array.from({ length: 3000 }, () => Math.round(rand() * 300) / 10), Array.from({ length: 2500 }, () => Math.round(rand() * 290) / 10)]);
+    for (const [x, y] of pairs) {
+      for (const o of [{}, { hodgesLehmann: { confLevel: 0.98, alternative: 'greater' as const }, mannWhitney: { alternative: 'less' as const } }]) {
+        const both = mannWhitneyHodgesLehmann(x, y, o);
+        expect(both).toEqual({ mannWhitney: mannWhitney(x, y, o.mannWhitney), hodgesLehmann: hodgesLehmann(x, y, o.hodgesLehmann) });
+        const xs = checkedSortedCopy(x, 'x');
+        const ys = checkedSortedCopy(y, 'y');
+        expect(mannWhitneyHodgesLehmannSorted(xs, ys, o)).toEqual({
+          mannWhitney: mannWhitneySorted(xs, ys, o.mannWhitney),
+          hodgesLehmann: hodgesLehmannSorted(xs, ys, o.hodgesLehmann),
+        });
+      }
+    }
+  });
+
+  it('unequal sizes from 4096 values on (the sorts share a scratch buffer): agrees with the unchanged test and brute force', () => {
+    let seed = 5;
+    const rand = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    for (const [m, n] of [
+      [12_000, 300],
+      [300, 12_000],
+      [6000, 600],
+    ] as [number, number][]) {
+      const x = Array.from({ length: m }, () => Math.round(Math.exp(4.8 + rand()) * 10) / 10);
+      const y = Array.from({ length: n }, () => Math.round(Math.exp(4.75 + rand()) * 10) / 10);
+      const both = mannWhitneyHodgesLehmann(x, y);
+      // mannWhitney sorts each sample on its own; the order statistics by brute force
+      expect(both.mannWhitney).toEqual(mannWhitney(x, y));
+      const d = bruteDifferences(x, y);
+      expect(both.hodgesLehmann.estimate).toBe(bruteMedian(d));
+      expect(both.hodgesLehmann.ci).toEqual([d[both.hodgesLehmann.ciRanks![0] - 1], d[both.hodgesLehmann.ciRanks![1] - 1]]);
+      expect(hodgesLehmann(x, y)).toEqual(both.hodgesLehmann);
+      expect(kthPairwiseDifference(x, y, 12345)).toBe(d[12344]);
+    }
+    // both sides radix-sorted with the shared buffer: against copies sorted one by one
+    const x = Array.from({ length: 9000 }, () => Math.exp(4.8 + rand()));
+    const y = Array.from({ length: 5000 }, () => Math.round(Math.exp(4.75 + rand()) * 10) / 10);
+    const xs = checkedSortedCopy(x, 'x');
+    const ys = checkedSortedCopy(y, 'y');
+    expect(mannWhitneyHodgesLehmann(x, y)).toEqual(mannWhitneyHodgesLehmannSorted(xs, ys));
+    expect(hodgesLehmann(x, y)).toEqual(hodgesLehmannSorted(xs, ys));
+    expect(kthPairwiseDifference(x, y, 7_777_777)).toBe(new PairwiseDifferences(xs, ys).select(7_777_777));
+  });
+
+  it('empty and all-tied samples; NaN, ±Infinity and a bad confLevel throw RangeError', () => {
+    for (const [x, y] of [
+      [[], [1, 2]],
+      [[1], []],
+      [[], []],
+      [
+        [4, 4],
+        [4, 4, 4],
+      ],
+    ] as [number[], number[]][]) {
+      expect(mannWhitneyHodgesLehmann(x, y)).toEqual({ mannWhitney: mannWhitney(x, y), hodgesLehmann: hodgesLehmann(x, y) });
+    }
+    expect(() => mannWhitneyHodgesLehmann([1, NaN], [2])).toThrow(RangeError);
+    expect(() => mannWhitneyHodgesLehmann([1], [-Infinity])).toThrow(/finite/);
+    expect(() => mannWhitneyHodgesLehmann([1], [2], { hodgesLehmann: { confLevel: 0 } })).toThrow(RangeError);
+  });
+});
+
+describe('mannWhitneyFromRanks (mann-whitney.ts)', () => {
+  it('is mannWhitneySorted given the merge it would make', () => {
+    const sample = fc.array(fc.integer({ min: 0, max: 9 }), { maxLength: 60 });
+    const method = fc.constantFrom<MannWhitneyMethod>('auto', 'exact', 'asymptotic');
+    fc.assert(
+      fc.property(sample, sample, method, (x, y, m) => {
+        const xs = checkedSortedCopy(x, 'x');
+        const ys = checkedSortedCopy(y, 'y');
+        const options = { method: m };
+        const ranks = twoSampleRanksSorted(xs, ys, mannWhitneyNeedsGroups(xs.length, ys.length, options));
+        expect(mannWhitneyFromRanks(ranks, options)).toEqual(mannWhitneySorted(xs, ys, options));
+      }),
+    );
+    expect(mannWhitneyNeedsGroups(49, 49)).toBe(true);
+    expect(mannWhitneyNeedsGroups(50, 10)).toBe(false);
+    expect(mannWhitneyNeedsGroups(500, 500, { method: 'exact' })).toBe(true);
+    expect(mannWhitneyNeedsGroups(5, 5, { method: 'asymptotic' })).toBe(false);
+  });
+});
+
+describe('sortFloat64 (ranks.ts): the radix sort is the built-in sort to the bit', () => {
+  const same = (a: Float64Array, b: Float64Array): boolean => a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+
+  it('random arrays of every size class, signed zeros, infinities, subnormals, NaN', () => {
+    const special = [0, -0, Infinity, -Infinity, Number.MIN_VALUE, -Number.MIN_VALUE, Number.MAX_VALUE, -Number.MAX_VALUE, 1, -1, 2 ** -1074 * 3];
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(fc.double(), fc.constantFrom(...special), fc.integer({ min: -3, max: 3 })), { minLength: 0, maxLength: 9000 }),
+        (values) => {
+          const a = Float64Array.from(values);
+          expect(same(sortFloat64(Float64Array.from(a)), Float64Array.from(a).sort())).toBe(true);
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('large arrays (radix path) of latencies, mixed signs, few distinct values; sorts in place', () => {
+    let seed = 11;
+    const rand = (): number => {
+      seed = (seed * 16807) % 2147483647;
+      return seed / 2147483647;
+    };
+    const arrays = [
+      Float64Array.from({ length: 50_000 }, () => Math.round(Math.exp(4 + rand()) * 10) / 10),
+      Float64Array.from({ length: 50_000 }, () => (rand() - 0.5) * Math.exp(rand() * 80 - 40)),
+      Float64Array.from({ length: 50_000 }, () => [0, -0, 3, -3][Math.floor(rand() * 4)]!),
+      Float64Array.from({ length: 20_000 }, (_, i) => (i === 777 ? NaN : rand())),
+    ];
+    for (const a of arrays) {
+      const copy = Float64Array.from(a);
+      const sorted = sortFloat64(copy);
+      expect(sorted).toBe(copy);
+      expect(same(sorted, Float64Array.from(a).sort())).toBe(true);
+    }
+    const view = new Float64Array(new ArrayBuffer(8 * 10_010), 8 * 5, 10_000).map(() => rand() - 0.5);
+    const expected = Float64Array.from(view).sort();
+    expect(same(sortFloat64(view), expected)).toBe(true);
+    // a scratch buffer larger than needed, reused
+    const scratch = new Uint32Array(2 * 60_000).fill(0xdeadbeef);
+    for (const a of [...arrays.slice(0, 3), Float64Array.from({ length: 7000 }, () => rand() * 100)]) {
+      expect(same(sortFloat64(Float64Array.from(a), scratch), Float64Array.from(a).sort())).toBe(true);
+    }
   });
 });

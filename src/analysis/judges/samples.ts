@@ -1,7 +1,6 @@
 import { mean, sampleVariance } from 'simple-statistics';
 import { varianceInflation, type VarianceInflation } from '../../stats/autocorrelation.js';
-import { checkedSortedCopy, hodgesLehmannSorted, PairwiseDifferences } from '../../stats/hodges-lehmann.js';
-import { mannWhitneySorted } from '../../stats/mann-whitney.js';
+import { checkedSortedCopy, mannWhitneyHodgesLehmannSorted, PairwiseDifferences } from '../../stats/hodges-lehmann.js';
 import { median } from '../../stats/quantile.js';
 import { normalQuantile } from '../../stats/normal.js';
 import { midRanks, twoSampleRanksSorted } from '../../stats/ranks.js';
@@ -74,8 +73,10 @@ export const mannWhitneyJudge: Judge = (input) => {
   let reachable: boolean;
   const alternative = alternativeFor(spec.direction);
   if (factor <= 1) {
-    const hl = hodgesLehmannSorted(xs, ys, { confLevel: confidence });
-    const mw = mannWhitneySorted(xs, ys, { alternative });
+    const { hodgesLehmann: hl, mannWhitney: mw } = mannWhitneyHodgesLehmannSorted(xs, ys, {
+      mannWhitney: { alternative },
+      hodgesLehmann: { confLevel: confidence },
+    });
     estimate = hl.estimate;
     ci = hl.ci;
     pValue = mw.p;
