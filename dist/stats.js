@@ -751,7 +751,74 @@ function assertNoNaN(values, what) {
 }
 function sortedCopy(values, what = "values") {
   assertNoNaN(values, what);
-  return Float64Array.from(values).sort();
+  return sortFloat64(Float64Array.from(values));
+}
+var RADIX_SORT_MIN = 4096;
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function sortFloat64(a, scratch) {
+  const n = a.length;
+  if (n < RADIX_SORT_MIN || !LITTLE_ENDIAN || countNaN(a) > 0) return a.sort();
+  const keys = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
+  const hist = new Int32Array(6 * 2048);
+  toKeysCountingDigits(keys, hist);
+  let src = keys;
+  let dst = scratch !== void 0 && scratch.length >= 2 * n ? scratch.subarray(0, 2 * n) : new Uint32Array(2 * n);
+  for (let pass = 0; pass < 6; pass++) {
+    const width = pass % 3 === 2 ? 1024 : 2048;
+    const offsets = hist.subarray(pass * 2048, pass * 2048 + width);
+    if (!toOffsets(offsets, n)) continue;
+    scatterByDigit(src, dst, offsets, pass < 3 ? 0 : 1, pass % 3 * 11, width - 1);
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  fromKeys(src, keys);
+  return a;
+}
+function countNaN(a) {
+  let nan = 0;
+  for (let i = 0; i < a.length; i++) nan += +(a[i] !== a[i]);
+  return nan;
+}
+function toKeysCountingDigits(keys, hist) {
+  for (let i = 0; i < keys.length; i += 2) {
+    const flip = keys[i + 1] >> 31;
+    const lo = (keys[i] ^ flip) >>> 0;
+    const hi = (keys[i + 1] ^ (flip | 2147483648)) >>> 0;
+    keys[i] = lo;
+    keys[i + 1] = hi;
+    hist[lo & 2047]++;
+    hist[2048 + (lo >>> 11 & 2047)]++;
+    hist[4096 + (lo >>> 22)]++;
+    hist[6144 + (hi & 2047)]++;
+    hist[8192 + (hi >>> 11 & 2047)]++;
+    hist[10240 + (hi >>> 22)]++;
+  }
+}
+function toOffsets(counts, n) {
+  let sum = 0;
+  let spread = true;
+  for (let d = 0; d < counts.length; d++) {
+    const c = counts[d];
+    spread &&= c !== n;
+    counts[d] = sum;
+    sum += c;
+  }
+  return spread;
+}
+function scatterByDigit(src, dst, offsets, word, shift, mask) {
+  for (let i = 0; i < src.length; i += 2) {
+    const at = 2 * offsets[src[i + word] >>> shift & mask]++;
+    dst[at] = src[i];
+    dst[at + 1] = src[i + 1];
+  }
+}
+function fromKeys(src, keys) {
+  for (let i = 0; i < src.length; i += 2) {
+    const flip = ~(src[i + 1] >> 31);
+    keys[i] = src[i] ^ flip;
+    keys[i + 1] = src[i + 1] ^ (flip | 2147483648);
+  }
 }
 function tieTerm(groupSizes) {
   let sum = 0;
@@ -920,13 +987,19 @@ function mannWhitney(canary, baseline, options = {}) {
   return mannWhitneySorted(sortedCopy(canary, "mannWhitney canary"), sortedCopy(baseline, "mannWhitney baseline"), options);
 }
 function mannWhitneySorted(canarySorted, baselineSorted, options = {}) {
-  const alternative = options.alternative ?? "two-sided";
+  const needsGroups = mannWhitneyNeedsGroups(canarySorted.length, baselineSorted.length, options);
+  return mannWhitneyFromRanks(twoSampleRanksSorted(canarySorted, baselineSorted, needsGroups), options);
+}
+function mannWhitneyNeedsGroups(m, n, options = {}) {
   const requested = options.method ?? "auto";
+  return requested === "exact" || requested === "auto" && m < EXACT_SAMPLE_LIMIT && n < EXACT_SAMPLE_LIMIT;
+}
+function mannWhitneyFromRanks(r, options = {}) {
+  const alternative = options.alternative ?? "two-sided";
   const correct = options.correct ?? true;
-  const m = canarySorted.length;
-  const n = baselineSorted.length;
-  const wantExactAtAll = requested === "exact" || requested === "auto" && m < EXACT_SAMPLE_LIMIT && n < EXACT_SAMPLE_LIMIT;
-  const r = twoSampleRanksSorted(canarySorted, baselineSorted, wantExactAtAll);
+  const m = r.nX;
+  const n = r.nY;
+  const wantExactAtAll = mannWhitneyNeedsGroups(m, n, options);
   const mn = m * n;
   const uCanary = r.rankSumX - m * (m + 1) / 2;
   const base = {
@@ -1006,8 +1079,6 @@ function exactP(counts, obs2, mn, alternative, ties) {
 }
 
 // src/stats/hodges-lehmann.ts
-var SAMPLE_SIZE = 65536;
-var ENUMERATE_MIN = 4096;
 function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
@@ -1018,6 +1089,7 @@ function mulberry32(seed) {
     return ((t ^ t >>> 14) >>> 0) / 4294967296;
   };
 }
+var SELECT_SEED = 625341585;
 function quickselect(a, k, rand) {
   let left = 0;
   let right = a.length - 1;
@@ -1041,20 +1113,949 @@ function quickselect(a, k, rand) {
     else return;
   }
 }
+function selectOrderStatistics(a, idx, rand) {
+  const stack = [0, a.length - 1, 0, idx.length];
+  while (stack.length > 0) {
+    const i1 = stack.pop();
+    let i0 = stack.pop();
+    const right = stack.pop();
+    let left = stack.pop();
+    while (i0 < i1 && right > left) {
+      const pivot = a[left + Math.floor(rand() * (right - left + 1))];
+      let i = left;
+      let j = right;
+      while (i <= j) {
+        while (a[i] < pivot) i++;
+        while (a[j] > pivot) j--;
+        if (i <= j) {
+          const t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      let m1 = i0;
+      while (m1 < i1 && idx[m1] <= j) m1++;
+      let m2 = m1;
+      while (m2 < i1 && idx[m2] < i) m2++;
+      if (m1 > i0) stack.push(left, j, i0, m1);
+      left = i;
+      i0 = m2;
+    }
+  }
+}
+function weightedSelect(vals, wts, len, rank, rand) {
+  let left = 0;
+  let right = len;
+  let k = rank;
+  for (; ; ) {
+    if (right - left <= 16) {
+      for (let i2 = left + 1; i2 < right; i2++) {
+        const v = vals[i2];
+        const w = wts[i2];
+        let j = i2 - 1;
+        while (j >= left && vals[j] > v) {
+          vals[j + 1] = vals[j];
+          wts[j + 1] = wts[j];
+          j--;
+        }
+        vals[j + 1] = v;
+        wts[j + 1] = w;
+      }
+      for (let i2 = left; i2 < right; i2++) {
+        k -= wts[i2];
+        if (k <= 0) return vals[i2];
+      }
+      return vals[right - 1];
+    }
+    const pivot = vals[left + Math.floor(rand() * (right - left))];
+    let lt = left;
+    let i = left;
+    let gt = right - 1;
+    let wLess = 0;
+    let wEqual = 0;
+    while (i <= gt) {
+      const v = vals[i];
+      if (v < pivot) {
+        const w = wts[i];
+        vals[i] = vals[lt];
+        wts[i] = wts[lt];
+        vals[lt] = v;
+        wts[lt] = w;
+        wLess += w;
+        lt++;
+        i++;
+      } else if (v > pivot) {
+        const w = wts[i];
+        vals[i] = vals[gt];
+        wts[i] = wts[gt];
+        vals[gt] = v;
+        wts[gt] = w;
+        gt--;
+      } else {
+        wEqual += wts[i];
+        i++;
+      }
+    }
+    if (k <= wLess) right = lt;
+    else if (k <= wLess + wEqual) return pivot;
+    else {
+      k -= wLess + wEqual;
+      left = gt + 1;
+    }
+  }
+}
+var bitsView = new DataView(new ArrayBuffer(8));
+function nextDown(t) {
+  if (t !== t || t === -Infinity) return t;
+  if (t === 0) return -Number.MIN_VALUE;
+  bitsView.setFloat64(0, t);
+  let hi = bitsView.getUint32(0);
+  let lo = bitsView.getUint32(4);
+  if (t > 0) {
+    if (lo === 0) {
+      hi--;
+      lo = 4294967295;
+    } else lo--;
+  } else if (lo === 4294967295) {
+    hi++;
+    lo = 0;
+  } else lo++;
+  bitsView.setUint32(0, hi);
+  bitsView.setUint32(4, lo);
+  return bitsView.getFloat64(0);
+}
+function nextUp(t) {
+  return -nextDown(-t);
+}
+function runLengths(a, negate, pad, length) {
+  if (length === a.length && !negate && pad === 0) return { values: a, counts: null };
+  const values = new Float64Array(length + 2 * pad);
+  if (length === a.length) {
+    if (negate) negatedReversed(a, values, pad);
+    else values.set(a, pad);
+    return { values, counts: null };
+  }
+  const counts = new Float64Array(length);
+  if (negate) fillRunsNegated(a, values, counts, pad);
+  else fillRuns(a, values, counts, pad);
+  return { values, counts };
+}
+function countRuns(a) {
+  let length = a.length > 0 ? 1 : 0;
+  for (let i = 1; i < a.length; i++) length += +(a[i] !== a[i - 1]);
+  return length;
+}
+function negatedReversed(a, out, pad) {
+  const n = a.length;
+  for (let i = 0; i < n; i++) out[pad + i] = -a[n - 1 - i];
+}
+function fillRuns(a, values, counts, pad) {
+  let r = 0;
+  let start = 0;
+  for (let i = 1; i <= a.length; i++) {
+    if (i === a.length || a[i] !== a[start]) {
+      values[pad + r] = a[start];
+      counts[r] = i - start;
+      r++;
+      start = i;
+    }
+  }
+}
+function fillRunsNegated(a, values, counts, pad) {
+  let r = counts.length - 1;
+  let start = 0;
+  for (let i = 1; i <= a.length; i++) {
+    if (i === a.length || a[i] !== a[start]) {
+      values[pad + r] = -a[start];
+      counts[r] = i - start;
+      r--;
+      start = i;
+    }
+  }
+}
+function prefixSums(counts, out) {
+  let sum = 0;
+  for (let c = 0; c < counts.length; c++) {
+    out[c] = sum;
+    sum += counts[c];
+  }
+  out[counts.length] = sum;
+}
+var kernelCells = 0;
+var bracketCellsLow = 0;
+var bracketCellsHigh = 0;
+var bracketTotalHigh = 0;
+var bracketFound = 0;
+function staircaseUnit(P, Qp, t, h, c0, c1, out) {
+  const rows1 = P.length - h;
+  let cells = 0;
+  for (let i = 0; i < rows1; i++) {
+    if (i < h) {
+      const p0 = P[i];
+      let s0;
+      do {
+        const b = KSTEP + c0;
+        s0 = +(p0 + Qp[b - 1] > t) + +(p0 + Qp[b - 2] > t) + +(p0 + Qp[b - 3] > t) + +(p0 + Qp[b - 4] > t);
+        c0 -= s0;
+      } while (s0 === 4);
+      out[i] = c0;
+      cells += c0;
+    }
+    const r1 = h + i;
+    const p1 = P[r1];
+    let s1;
+    do {
+      const b = KSTEP + c1;
+      s1 = +(p1 + Qp[b - 1] > t) + +(p1 + Qp[b - 2] > t) + +(p1 + Qp[b - 3] > t) + +(p1 + Qp[b - 4] > t);
+      c1 -= s1;
+    } while (s1 === 4);
+    out[r1] = c1;
+    cells += c1;
+  }
+  return cells;
+}
+function staircaseWeighted(P, W, Qp, Ccum, t, h, c0, c1, out) {
+  const rows1 = P.length - h;
+  let cells = 0;
+  let total = 0;
+  for (let i = 0; i < rows1; i++) {
+    if (i < h) {
+      const p0 = P[i];
+      let s0;
+      do {
+        const b = KSTEP + c0;
+        s0 = +(p0 + Qp[b - 1] > t) + +(p0 + Qp[b - 2] > t) + +(p0 + Qp[b - 3] > t) + +(p0 + Qp[b - 4] > t);
+        c0 -= s0;
+      } while (s0 === 4);
+      out[i] = c0;
+      cells += c0;
+      total += W[i] * Ccum[c0];
+    }
+    const r1 = h + i;
+    const p1 = P[r1];
+    let s1;
+    do {
+      const b = KSTEP + c1;
+      s1 = +(p1 + Qp[b - 1] > t) + +(p1 + Qp[b - 2] > t) + +(p1 + Qp[b - 3] > t) + +(p1 + Qp[b - 4] > t);
+      c1 -= s1;
+    } while (s1 === 4);
+    out[r1] = c1;
+    cells += c1;
+    total += W[r1] * Ccum[c1];
+  }
+  kernelCells = cells;
+  return total;
+}
+function bracketUnit(P, Qp, tLow, tHigh, h, c0, c1, vals, capacity) {
+  const rows1 = P.length - h;
+  let low = 0;
+  let high = 0;
+  let w = 0;
+  for (let i = 0; i < rows1; i++) {
+    if (i < h) {
+      const p0 = P[i];
+      let s0;
+      do {
+        const b = KSTEP + c0;
+        s0 = +(p0 + Qp[b - 1] > tLow) + +(p0 + Qp[b - 2] > tLow) + +(p0 + Qp[b - 3] > tLow) + +(p0 + Qp[b - 4] > tLow);
+        c0 -= s0;
+      } while (s0 === 4);
+      let e0 = c0;
+      do {
+        const b = KSTEP + e0;
+        const v0 = p0 + Qp[b];
+        const v1 = p0 + Qp[b + 1];
+        const v2 = p0 + Qp[b + 2];
+        const v3 = p0 + Qp[b + 3];
+        s0 = +(v0 <= tHigh) + +(v1 <= tHigh) + +(v2 <= tHigh) + +(v3 <= tHigh);
+        if (w < capacity) {
+          vals[w] = v0;
+          vals[w + 1] = v1;
+          vals[w + 2] = v2;
+          vals[w + 3] = v3;
+        }
+        w += s0;
+        e0 += s0;
+      } while (s0 === 4);
+      low += c0;
+      high += e0;
+    }
+    const p1 = P[h + i];
+    let s1;
+    do {
+      const b = KSTEP + c1;
+      s1 = +(p1 + Qp[b - 1] > tLow) + +(p1 + Qp[b - 2] > tLow) + +(p1 + Qp[b - 3] > tLow) + +(p1 + Qp[b - 4] > tLow);
+      c1 -= s1;
+    } while (s1 === 4);
+    let e1 = c1;
+    do {
+      const b = KSTEP + e1;
+      const v0 = p1 + Qp[b];
+      const v1 = p1 + Qp[b + 1];
+      const v2 = p1 + Qp[b + 2];
+      const v3 = p1 + Qp[b + 3];
+      s1 = +(v0 <= tHigh) + +(v1 <= tHigh) + +(v2 <= tHigh) + +(v3 <= tHigh);
+      if (w < capacity) {
+        vals[w] = v0;
+        vals[w + 1] = v1;
+        vals[w + 2] = v2;
+        vals[w + 3] = v3;
+      }
+      w += s1;
+      e1 += s1;
+    } while (s1 === 4);
+    low += c1;
+    high += e1;
+  }
+  bracketCellsLow = low;
+  bracketCellsHigh = high;
+  bracketTotalHigh = high;
+  bracketFound = w;
+  return low;
+}
+function bracketWeighted(P, W, Qp, Ccum, colW, tLow, tHigh, h, c0, c1, vals, wts, colWeights, capacity) {
+  const rows1 = P.length - h;
+  let low = 0;
+  let high = 0;
+  let totalLow = 0;
+  let totalHigh = 0;
+  let w = 0;
+  for (let i = 0; i < rows1; i++) {
+    if (i < h) {
+      const p0 = P[i];
+      const w0 = W[i];
+      let s0;
+      do {
+        const b = KSTEP + c0;
+        s0 = +(p0 + Qp[b - 1] > tLow) + +(p0 + Qp[b - 2] > tLow) + +(p0 + Qp[b - 3] > tLow) + +(p0 + Qp[b - 4] > tLow);
+        c0 -= s0;
+      } while (s0 === 4);
+      let e0 = c0;
+      do {
+        const b = KSTEP + e0;
+        const v0 = p0 + Qp[b];
+        const v1 = p0 + Qp[b + 1];
+        const v2 = p0 + Qp[b + 2];
+        const v3 = p0 + Qp[b + 3];
+        s0 = +(v0 <= tHigh) + +(v1 <= tHigh) + +(v2 <= tHigh) + +(v3 <= tHigh);
+        if (w < capacity) {
+          vals[w] = v0;
+          vals[w + 1] = v1;
+          vals[w + 2] = v2;
+          vals[w + 3] = v3;
+          colWeights[w] = colW[b];
+          colWeights[w + 1] = colW[b + 1];
+          colWeights[w + 2] = colW[b + 2];
+          colWeights[w + 3] = colW[b + 3];
+          wts[w] = w0 * colW[b];
+          wts[w + 1] = w0 * colW[b + 1];
+          wts[w + 2] = w0 * colW[b + 2];
+          wts[w + 3] = w0 * colW[b + 3];
+        }
+        w += s0;
+        e0 += s0;
+      } while (s0 === 4);
+      low += c0;
+      high += e0;
+      totalLow += w0 * Ccum[c0];
+      totalHigh += w0 * Ccum[e0];
+    }
+    const p1 = P[h + i];
+    const w1 = W[h + i];
+    let s1;
+    do {
+      const b = KSTEP + c1;
+      s1 = +(p1 + Qp[b - 1] > tLow) + +(p1 + Qp[b - 2] > tLow) + +(p1 + Qp[b - 3] > tLow) + +(p1 + Qp[b - 4] > tLow);
+      c1 -= s1;
+    } while (s1 === 4);
+    let e1 = c1;
+    do {
+      const b = KSTEP + e1;
+      const v0 = p1 + Qp[b];
+      const v1 = p1 + Qp[b + 1];
+      const v2 = p1 + Qp[b + 2];
+      const v3 = p1 + Qp[b + 3];
+      s1 = +(v0 <= tHigh) + +(v1 <= tHigh) + +(v2 <= tHigh) + +(v3 <= tHigh);
+      if (w < capacity) {
+        vals[w] = v0;
+        vals[w + 1] = v1;
+        vals[w + 2] = v2;
+        vals[w + 3] = v3;
+        colWeights[w] = colW[b];
+        colWeights[w + 1] = colW[b + 1];
+        colWeights[w + 2] = colW[b + 2];
+        colWeights[w + 3] = colW[b + 3];
+        wts[w] = w1 * colW[b];
+        wts[w + 1] = w1 * colW[b + 1];
+        wts[w + 2] = w1 * colW[b + 2];
+        wts[w + 3] = w1 * colW[b + 3];
+      }
+      w += s1;
+      e1 += s1;
+    } while (s1 === 4);
+    low += c1;
+    high += e1;
+    totalLow += w1 * Ccum[c1];
+    totalHigh += w1 * Ccum[e1];
+  }
+  bracketCellsLow = low;
+  bracketCellsHigh = high;
+  bracketTotalHigh = totalHigh;
+  bracketFound = w;
+  return totalLow;
+}
+function commonTieTerm(wts, cols, size) {
+  let sum = 0;
+  for (let i = 0; i < size; i++) {
+    const v = cols[i];
+    const w = wts[i] / v;
+    sum += 3 * w * v * (w + v);
+  }
+  return sum;
+}
+function runTieTerm(counts) {
+  let sum = 0;
+  for (let i = 0; i < counts.length; i++) {
+    const w = counts[i];
+    sum += (w - 1) * w * (w + 1);
+  }
+  return sum;
+}
+function sampleUnitBand(P, lo, hi, weight, other, negated, rand, out) {
+  const size = out.length;
+  const last = other.length - 1;
+  const step = weight / size;
+  let s = 0;
+  let next = Math.floor(rand() * step);
+  let acc = 0;
+  for (let r = 0; r < P.length && s < size; r++) {
+    const base = lo[r];
+    const end = acc + (hi[r] - base);
+    while (next < end && s < size) {
+      const e = base + (next - acc);
+      out[s++] = negated ? P[r] - other[last - e] : P[r] + other[e];
+      next = Math.floor((s + rand()) * step);
+    }
+    acc = end;
+  }
+  return s;
+}
+function sampleWeightedBand(P, W, Ccum, lo, hi, weight, other, negated, rand, out) {
+  const size = out.length;
+  const last = other.length - 1;
+  const step = weight / size;
+  let s = 0;
+  let next = Math.floor(rand() * step);
+  let acc = 0;
+  for (let r = 0; r < P.length && s < size; r++) {
+    const base = Ccum[lo[r]];
+    const w = W[r];
+    const end = acc + w * (Ccum[hi[r]] - base);
+    while (next < end && s < size) {
+      const e = base + Math.floor((next - acc) / w);
+      out[s++] = negated ? P[r] - other[last - e] : P[r] + other[e];
+      next = Math.floor((s + rand()) * step);
+    }
+    acc = end;
+  }
+  return s;
+}
+var KSTEP = 4;
+var selectionTuning = { sampleOpen: 16384, sampleBand: 65536, enumerateMax: 65536 };
+var BRACKET_Z = 3;
+var STALL_FACTOR = 0.5;
+var INTERPOLATION_GAIN = 16;
+var MIN_MARGIN = 64;
+var MARGIN_Z = 3;
+var SCAN_PER_ROW = 4;
+function interpolateThreshold(points, k, origin) {
+  let sum = 0;
+  const x = k - origin;
+  for (let i = 0; i < points.length; i++) {
+    let l = 1;
+    const xi = points[i].total - origin;
+    for (let j = 0; j < points.length; j++) {
+      if (j === i) continue;
+      const xj = points[j].total - origin;
+      l *= (x - xj) / (xi - xj);
+    }
+    sum += l * points[i].t;
+  }
+  return sum;
+}
+var DifferenceGrid = class {
+  m;
+  n;
+  mn;
+  /** Rows and columns (runs). */
+  R;
+  C;
+  P;
+  /** Row weights (run lengths); null for a unit grid (no ties on either side: no weights kept or used). */
+  W;
+  /** KSTEP × −∞, the C column values, KSTEP × +∞. */
+  Qp;
+  /** Column weights indexed like Qp (0 in the padding), and Ccum[c] = Σ of those before column c; null for a unit grid. */
+  colW;
+  Ccum;
+  xs;
+  ys;
+  rowsAreCanary;
+  /** Cells at the threshold of the last count. */
+  lastCells = 0;
+  /** Counts kept between selections (sorted by t; without the ±∞ ends). */
+  known = [];
+  bottomCount = null;
+  topCount = null;
+  negativeZeroPairs = -1;
+  belowZero = -1;
+  /** Per-row count arrays no longer needed, for reuse. */
+  spare = [];
+  constructor(xs, ys) {
+    this.xs = xs;
+    this.ys = ys;
+    this.m = xs.length;
+    this.n = ys.length;
+    this.mn = this.m * this.n;
+    const xRuns = countRuns(xs);
+    const yRuns = countRuns(ys);
+    this.rowsAreCanary = xRuns >= yRuns;
+    this.R = this.rowsAreCanary ? xRuns : yRuns;
+    this.C = this.rowsAreCanary ? yRuns : xRuns;
+    const rows = this.rowsAreCanary ? runLengths(xs, false, 0, xRuns) : runLengths(ys, true, 0, yRuns);
+    const cols = this.rowsAreCanary ? runLengths(ys, true, KSTEP, yRuns) : runLengths(xs, false, KSTEP, xRuns);
+    this.P = rows.values;
+    this.Qp = cols.values;
+    this.Qp.fill(-Infinity, 0, KSTEP);
+    this.Qp.fill(Infinity, KSTEP + this.C);
+    if (rows.counts === null && cols.counts === null) {
+      this.W = this.colW = this.Ccum = null;
+    } else {
+      this.W = rows.counts ?? new Float64Array(this.R).fill(1);
+      const colCounts = cols.counts ?? new Float64Array(this.C).fill(1);
+      this.colW = new Float64Array(this.C + 2 * KSTEP);
+      this.colW.set(colCounts, KSTEP);
+      this.Ccum = new Float64Array(this.C + 1);
+      prefixSums(colCounts, this.Ccum);
+    }
+  }
+  /** Grid columns of row r with D ≤ t (binary search). */
+  rowLeq(r, t) {
+    const p = this.P[r];
+    const Qp = this.Qp;
+    let lo = 0;
+    let hi = this.C;
+    while (lo < hi) {
+      const mid = lo + hi >>> 1;
+      if (p + Qp[KSTEP + mid] <= t) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  /**
+   * #{D ≤ t}; out[r] = grid columns of row r with D ≤ t; the cells in lastCells. The staircase
+   * walk from the top right, as two interleaved independent walks (rows [0, R/2) and [R/2, R))
+   * whose steps are sums of comparisons rather than branches, so it is bound by neither
+   * mispredictions nor one dependency chain. O(R + C).
+   */
+  countLeq(t, out) {
+    const h = this.R >> 1;
+    const c1 = this.R > 0 ? this.rowLeq(h, t) : 0;
+    if (this.W === null) {
+      this.lastCells = staircaseUnit(this.P, this.Qp, t, h, this.C, c1, out);
+      return this.lastCells;
+    }
+    const total = staircaseWeighted(this.P, this.W, this.Qp, this.Ccum, t, h, this.C, c1, out);
+    this.lastCells = kernelCells;
+    return total;
+  }
+  bottom() {
+    this.bottomCount ??= { t: -Infinity, total: 0, cells: 0, leq: null, band: null };
+    return this.bottomCount;
+  }
+  top() {
+    this.topCount ??= { t: Infinity, total: this.mn, cells: this.R * this.C, leq: null, band: null };
+    return this.topCount;
+  }
+  /** The per-row counts of a count (made for the ±∞ ends, recounted for the others). */
+  rowsOf(point) {
+    if (point.leq === null) {
+      if (point.t === -Infinity) point.leq = new Int32Array(this.R);
+      else if (point.t === Infinity) point.leq = new Int32Array(this.R).fill(this.C);
+      else {
+        point.leq = this.spare.pop() ?? new Int32Array(this.R);
+        this.countLeq(point.t, point.leq);
+      }
+    }
+    return point.leq;
+  }
+  /** The count at t among `points` (sorted, ±∞ ends included), made now unless known. */
+  countAt(points, t) {
+    let j = 0;
+    while (points[j + 1].t < t) j++;
+    if (points[j + 1].t === t) return points[j + 1];
+    if (points[j].t === t) return points[j];
+    const scratch = this.spare.pop() ?? new Int32Array(this.R);
+    const total = this.countLeq(t, scratch);
+    this.spare.push(scratch);
+    const point = { t, total, cells: this.lastCells, leq: null, band: null };
+    points.splice(j + 1, 0, point);
+    return point;
+  }
+  /**
+   * The counts at both ends of (low, high] (low < high) in one bracket pass — the staircase at
+   * low, each row scanned up to high — keeping the cells in between when at most about
+   * 1.5·between (the expected number); or two plain counts when more than a few per row are
+   * expected. Returns the two counts.
+   */
+  countBracket(points, low, high, between) {
+    if (!(between <= SCAN_PER_ROW * this.R + selectionTuning.enumerateMax)) return [this.countAt(points, low), this.countAt(points, high)];
+    const capacity = Math.min(Math.ceil(1.5 * between) + 1024, 16 * selectionTuning.enumerateMax);
+    const { R, C, P, Qp } = this;
+    const h = R >> 1;
+    const c1 = R > 0 ? this.rowLeq(h, low) : 0;
+    const tHigh = Math.min(high, Number.MAX_VALUE);
+    const vals = new Float64Array(capacity + 4);
+    let wts = null;
+    let colWeights = null;
+    let totalLow;
+    if (this.W === null) totalLow = bracketUnit(P, Qp, low, tHigh, h, C, c1, vals, capacity);
+    else {
+      wts = new Float64Array(capacity + 4);
+      colWeights = new Float64Array(capacity + 4);
+      totalLow = bracketWeighted(P, this.W, Qp, this.Ccum, this.colW, low, tHigh, h, C, c1, vals, wts, colWeights, capacity);
+    }
+    const lowPoint = this.insert(points, { t: low, total: totalLow, cells: bracketCellsLow, leq: null, band: null });
+    const highPoint = this.insert(points, { t: high, total: bracketTotalHigh, cells: bracketCellsHigh, leq: null, band: null });
+    if (bracketFound <= capacity && (highPoint.band === null || highPoint.band.low.t < low)) {
+      highPoint.band = { low: lowPoint, vals, wts, cols: colWeights, size: bracketFound };
+    }
+    return [lowPoint, highPoint];
+  }
+  /** `point` placed among `points` (sorted by t), or the count already there at its t. */
+  insert(points, point) {
+    let j = 0;
+    while (points[j + 1].t < point.t) j++;
+    if (points[j + 1].t === point.t) return points[j + 1];
+    if (points[j].t === point.t) return points[j];
+    points.splice(j + 1, 0, point);
+    return point;
+  }
+  /** `size` values of the grid at stratified random positions (by canary index). */
+  sampleAll(size, rand) {
+    const { xs, ys, m, n } = this;
+    const out = new Float64Array(size);
+    const step = m / size;
+    for (let s = 0; s < size; s++) {
+      const i = Math.min(m - 1, Math.floor((s + rand()) * step));
+      out[s] = xs[i] - ys[Math.floor(rand() * n)];
+    }
+    return out;
+  }
+  /**
+   * About `size` differences drawn from the band between two counts (each cell as often as it
+   * stands for), at stratified random positions: one O(R) walk — or, for a band holding most
+   * differences, a sample of all of them less those outside.
+   */
+  sampleBand(lo, hi, size, rand) {
+    const weight = hi.total - lo.total;
+    if (weight * 4 >= this.mn) {
+      const all = this.sampleAll(Math.ceil(size * this.mn / weight), rand);
+      let w = 0;
+      for (const v of all) if (v > lo.t && v <= hi.t) all[w++] = v;
+      return all.subarray(0, w);
+    }
+    const out = new Float64Array(size);
+    const from = this.rowsOf(lo);
+    const to = this.rowsOf(hi);
+    const other = this.rowsAreCanary ? this.ys : this.xs;
+    const count = this.W === null ? sampleUnitBand(this.P, from, to, weight, other, this.rowsAreCanary, rand, out) : sampleWeightedBand(this.P, this.W, this.Ccum, from, to, weight, other, this.rowsAreCanary, rand, out);
+    return out.subarray(0, count);
+  }
+  /** The value of rank `rank` (1-based) among the cells of a band. */
+  selectInBand(band, rank, rand) {
+    if (band.wts === null) {
+      const vals = band.vals.subarray(0, band.size);
+      quickselect(vals, rank - 1, rand);
+      return vals[rank - 1];
+    }
+    return weightedSelect(band.vals, band.wts, band.size, rank, rand);
+  }
+  /**
+   * D_(k) for every k of `ks` (1-based, valid), sharing the work. Each round brackets every
+   * unresolved rank k between the two nearest exact counts, lo.total < k ≤ hi.total, and
+   * - resolves it when (lo.t, hi.t] holds one double, or selects among the cells of the bracket
+   *   when a bracket pass found them, or makes that pass when the bracket holds few cells;
+   * - else, while the bracket is open at ±∞ (or interpolation stopped paying off), counts at
+   *   quantiles of a sample of the band: the sample rank of k ± BRACKET_Z binomial sd (intervals
+   *   of neighbouring ranks merged), and at k's own sample quantile while the end is open, to
+   *   leave exact points for the interpolation;
+   * - else interpolates t(k) through the nearest exact counts (quadratic; its distance to the
+   *   cubic through one more says how far off it may be) and makes a bracket pass over
+   *   t(k ∓ margin): on smooth data that bracket holds k and a few thousand differences, found in
+   *   the same pass.
+   * Counts at sampled or interpolated thresholds only decide which exact counts are made, so the
+   * result is exact and, with the fixed seed, deterministic.
+   */
+  selectMany(ks) {
+    const targets = Array.from(new Set(ks)).sort((a, b) => a - b);
+    const found = /* @__PURE__ */ new Map();
+    const lastWeight = /* @__PURE__ */ new Map();
+    const lastGap = /* @__PURE__ */ new Map();
+    const interpolated = /* @__PURE__ */ new Set();
+    const sampling = /* @__PURE__ */ new Set();
+    const rand = mulberry32(SELECT_SEED);
+    let points = [this.bottom(), ...this.known, this.top()];
+    for (let round = 0; ; round++) {
+      const open = targets.filter((k) => !found.has(k));
+      if (open.length === 0) break;
+      if (round > 1e3) throw new Error("PairwiseDifferences: selection did not converge (internal error)");
+      const groups = [];
+      const keep = /* @__PURE__ */ new Set([0, points.length - 1]);
+      const ends = /* @__PURE__ */ new Set();
+      let p = 0;
+      for (const k of open) {
+        while (points[p + 1].total < k) p++;
+        const last = groups[groups.length - 1];
+        if (last && last.lo === points[p]) last.ks.push(k);
+        else {
+          groups.push({ lo: points[p], hi: points[p + 1], ks: [k] });
+          for (let i = Math.max(0, p - 1); i <= Math.min(points.length - 1, p + 2); i++) keep.add(i);
+          ends.add(p).add(p + 1);
+        }
+      }
+      for (let i = 0; i < points.length; i++) {
+        const point = points[i];
+        if (ends.has(i)) continue;
+        point.band = null;
+        if (point.leq !== null && Number.isFinite(point.t)) {
+          if (this.spare.length < 4) this.spare.push(point.leq);
+          point.leq = null;
+        }
+      }
+      points = points.filter((_, i) => keep.has(i));
+      this.known = points.slice(1, -1);
+      const proposals = [];
+      for (const { lo, hi, ks: group } of groups) {
+        if (nextUp(lo.t) === hi.t) {
+          for (const k of group) found.set(k, hi.t);
+          continue;
+        }
+        const band = hi.band;
+        if (band !== null && band.low === lo) {
+          for (const k of group) found.set(k, this.selectInBand(band, k - lo.total, rand));
+          continue;
+        }
+        const cells = hi.cells - lo.cells;
+        if (cells <= selectionTuning.enumerateMax) {
+          proposals.push({ low: lo.t, high: hi.t, between: cells });
+          continue;
+        }
+        const weight = hi.total - lo.total;
+        const finite = lo.t !== -Infinity && hi.t !== Infinity;
+        let interpolate2 = finite;
+        for (const k of group) {
+          const gap = Math.min(k - lo.total, hi.total - k + 1);
+          const previous = lastGap.get(k);
+          if (previous !== void 0 && interpolated.has(k) && gap * INTERPOLATION_GAIN > previous) sampling.add(k);
+          if (sampling.has(k)) interpolate2 = false;
+          lastGap.set(k, gap);
+        }
+        if (interpolate2) this.interpolatedProposals(points, lo, hi, group, proposals);
+        else this.sampledProposals(lo, hi, group, lastWeight, finite, rand, proposals);
+        for (const k of group) {
+          lastWeight.set(k, weight);
+          if (interpolate2) interpolated.add(k);
+          else interpolated.delete(k);
+        }
+      }
+      const at = (q) => "t" in q ? q.t : q.low;
+      proposals.sort((a, b) => at(a) - at(b));
+      for (const q of proposals) {
+        if ("t" in q) this.countAt(points, q.t);
+        else this.countBracket(points, q.low, q.high, q.between);
+      }
+    }
+    return ks.map((k) => this.signedZero(k, found.get(k)));
+  }
+  /** Counts to make for the ranks `group` inside (lo, hi], by sampling the band (see selectMany). */
+  sampledProposals(lo, hi, group, lastWeight, finite, rand, proposals) {
+    const weight = hi.total - lo.total;
+    const sample = this.sampleBand(lo, hi, finite ? selectionTuning.sampleBand : selectionTuning.sampleOpen, rand);
+    const size = sample.length;
+    if (size === 0) return;
+    const intervals = [];
+    const centers = [];
+    for (const k of group) {
+      const previous = lastWeight.get(k);
+      const stalled = previous !== void 0 && weight > STALL_FACTOR * previous;
+      const q = (k - lo.total) / weight;
+      const center = Math.min(size - 1, Math.max(0, Math.round(q * size - 0.5)));
+      let from = center;
+      let to = center;
+      if (!stalled) {
+        const spread = BRACKET_Z * Math.sqrt(size * q * (1 - q)) + 1;
+        from = Math.max(-1, Math.floor(q * size - 0.5 - spread));
+        to = Math.min(size, Math.ceil(q * size - 0.5 + spread));
+        if (!finite && centers[centers.length - 1] !== center) centers.push(center);
+      }
+      const last = intervals[intervals.length - 1];
+      if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+      else intervals.push([from, to]);
+    }
+    const idx = [];
+    for (const [from, to] of intervals) {
+      if (from >= 0) idx.push(from);
+      if (to < size && to !== from) idx.push(to);
+    }
+    idx.push(...centers);
+    idx.sort((a, b) => a - b);
+    selectOrderStatistics(sample, idx, rand);
+    const cellsPerSample = (hi.cells - lo.cells) / size;
+    let collected = true;
+    for (const [from, to] of intervals) {
+      const between = (to - from + 1) * cellsPerSample;
+      collected &&= from >= 0 && to < size && between <= selectionTuning.enumerateMax;
+      if (from >= 0 && to < size) proposals.push({ low: nextDown(sample[from]), high: sample[to], between });
+      else if (from >= 0) proposals.push({ t: nextDown(sample[from]) });
+      else if (to < size) proposals.push({ t: sample[to] });
+    }
+    if (!collected) for (const c of centers) proposals.push({ t: sample[c] });
+  }
+  /**
+   * Counts to make for the ranks `group` inside (lo, hi] (both finite), by interpolation (see
+   * selectMany). The interpolation is off by noise — R(t) is a sum of steps, about √λ off any
+   * smooth curve over λ differences — and by the curve's shape; the margin covers MARGIN_Z times
+   * the first (λ: ranks to the nearest exact count, times the mean weight of a cell) plus four
+   * times the second (the cubic's disagreement).
+   */
+  interpolatedProposals(points, lo, hi, group, proposals) {
+    const finitePoints = points.slice(1, -1).filter((p, i, all) => i === 0 || p.total !== all[i - 1].total);
+    const weight = hi.total - lo.total;
+    const slope = weight / (hi.t - lo.t);
+    const cellWeight = weight / Math.max(1, hi.cells - lo.cells);
+    const inside = (t) => t > lo.t && t < hi.t;
+    const intervals = [];
+    for (const k of group) {
+      const nearest = [...finitePoints].sort((a, b) => Math.abs(a.total - k) - Math.abs(b.total - k)).slice(0, 4);
+      let fit = [lo, hi];
+      let estimate = interpolateThreshold(fit, k, k);
+      let shape = weight;
+      if (nearest.length >= 3) {
+        const quadratic = interpolateThreshold(nearest.slice(0, 3), k, k);
+        const check = nearest.length >= 4 ? interpolateThreshold(nearest, k, k) : estimate;
+        if (inside(quadratic)) {
+          fit = nearest.slice(0, 3);
+          shape = Math.abs(check - quadratic) * slope;
+          estimate = quadratic;
+        }
+      }
+      const gap = Math.min(k - lo.total, hi.total - k);
+      const margin = MIN_MARGIN + MARGIN_Z * Math.sqrt(gap * cellWeight) + 4 * shape;
+      let low = interpolateThreshold(fit, k - margin, k);
+      let high = interpolateThreshold(fit, k + margin, k);
+      if (!(margin <= this.R * cellWeight && low < high)) low = high = estimate;
+      const last = intervals[intervals.length - 1];
+      if (last && low <= last[1]) {
+        last[1] = Math.max(last[1], high);
+        last[2] += 2 * margin;
+      } else intervals.push([low, high, 2 * margin]);
+    }
+    for (const [low, high, ranks] of intervals) {
+      const a = inside(low) ? low : lo.t;
+      const b = inside(high) ? high : hi.t;
+      if (low === high) {
+        if (inside(low)) proposals.push({ t: low });
+      } else if (a !== lo.t || b !== hi.t) proposals.push({ low: a, high: b, between: ranks / cellWeight });
+    }
+  }
+  /**
+   * Brute force sorts −0 before +0; D = −0 only for a −0 canary value against a +0 baseline one.
+   * So a zero D_(k) is −0 exactly when k − #{D < 0} ≤ #{those pairs}.
+   */
+  signedZero(k, v) {
+    if (v !== 0) return v;
+    if (this.negativeZeroPairs < 0) {
+      let negX = 0;
+      for (const v2 of this.xs) if (v2 === 0 && Object.is(v2, -0)) negX++;
+      let posY = 0;
+      for (const v2 of this.ys) if (v2 === 0 && Object.is(v2, 0)) posY++;
+      this.negativeZeroPairs = negX * posY;
+    }
+    if (this.negativeZeroPairs === 0) return 0;
+    if (this.belowZero < 0) {
+      const scratch = this.spare.pop() ?? new Int32Array(this.R);
+      this.belowZero = this.countLeq(-Number.MIN_VALUE, scratch);
+      this.spare.push(scratch);
+    }
+    return k - this.belowZero <= this.negativeZeroPairs ? -0 : 0;
+  }
+  /**
+   * The pooled rank summary of the two samples (as {@link twoSampleRanksSorted} without groups)
+   * from one bracket pass over (−MIN_VALUE, 0]: U_canary = #{D > 0} + ½#{D = 0} =
+   * mn − (#{D ≤ 0} + #{D < 0})/2, and the tie term from the runs plus, for every value in both
+   * samples (a cell with D = 0, found by the pass), Σ(t³ − t) of the pooled group minus those of
+   * its two runs. Every term is an integer summed exactly, so the result is bit-for-bit the
+   * merge's — unless Σt³ over the pooled groups reaches 2^52, where it returns null (the merge,
+   * summing in its own order, must decide). The two counts are kept for later selections.
+   */
+  poolRanks() {
+    const { R, C, m, n, mn } = this;
+    const N = m + n;
+    if (N * N > 2 ** 52) return null;
+    const points = [this.bottom(), ...this.known, this.top()];
+    const [less, leq] = this.countBracket(points, -Number.MIN_VALUE, 0, Math.min(R, C));
+    this.known = points.slice(1, -1);
+    this.belowZero = less.total;
+    let tie;
+    let common;
+    if (this.W === null) {
+      common = 6 * (leq.cells - less.cells);
+      tie = common;
+    } else {
+      const band = leq.band;
+      if (band === null || band.low !== less || band.wts === null || band.cols === null) return null;
+      common = commonTieTerm(band.wts, band.cols, band.size);
+      tie = runTieTerm(this.W) + runTieTerm(this.colW) + common;
+    }
+    if (tie + N > 2 ** 52) return null;
+    const hasTies = R + C < N || common > 0;
+    const rankSumX = mn - (leq.total + less.total) / 2 + m * (m + 1) / 2;
+    return { nX: m, nY: n, rankSumX, rankSumY: N * (N + 1) / 2 - rankSumX, tieTerm: tie, hasTies, groupSizes: [], groupCountsX: [] };
+  }
+};
 var PairwiseDifferences = class {
   m;
   n;
   /** m·n. */
   size;
   xs;
-  yd;
+  ys;
+  ydCache = null;
+  gridCache = void 0;
   /** Both arrays ascending, finite, no NaN (not checked here; see {@link checkedSortedCopy}). */
   constructor(canarySorted, baselineSorted) {
     this.xs = canarySorted;
-    this.yd = Float64Array.from(baselineSorted).reverse();
+    this.ys = baselineSorted;
     this.m = canarySorted.length;
     this.n = baselineSorted.length;
     this.size = this.m * this.n;
+  }
+  /** The baseline descending (for the plain row-by-row counts). */
+  get yd() {
+    this.ydCache ??= Float64Array.from(this.ys).reverse();
+    return this.ydCache;
+  }
+  /** The run grid, or null when empty or when a difference overflows. */
+  grid() {
+    if (this.gridCache === void 0) {
+      const { xs, ys, m, n } = this;
+      const finite = m > 0 && n > 0 && Number.isFinite(xs[m - 1] - ys[0]) && Number.isFinite(xs[0] - ys[n - 1]);
+      this.gridCache = finite ? new DifferenceGrid(xs, ys) : null;
+    }
+    return this.gridCache;
   }
   /**
    * #{D ≤ t} (or #{D < t} when `strict`); fills out[i] with the count in row i (row i is
@@ -1090,42 +2091,67 @@ var PairwiseDifferences = class {
   }
   /** D_(k), the k-th smallest difference (1 ≤ k ≤ m·n, integer). Deterministic. */
   select(k) {
-    return this.selectCore(k, false)[0];
+    return this.selectMany([k])[0];
   }
-  /** [D_(k), D_(k+1)] (1 ≤ k < m·n), usually at the cost of one {@link select}. */
+  /**
+   * [D_(k) for k of `ranks`], in the order given (each an integer in [1, m·n]); the ranks share
+   * their count passes, so e.g. a median and the two bounds of its interval cost little more than
+   * one of them. Deterministic.
+   */
+  selectMany(ranks) {
+    const ks = Array.from(ranks);
+    for (const k of ks) {
+      if (!(Number.isInteger(k) && k >= 1 && k <= this.size)) throw new RangeError(`PairwiseDifferences.select: k must be an integer in [1, ${this.size}], got ${k}`);
+    }
+    if (ks.length === 0) return [];
+    const grid = this.grid();
+    if (grid !== null) return grid.selectMany(ks);
+    return ks.map((k) => this.plainSelect(k, false)[0]);
+  }
+  /** [D_(k), D_(k+1)] (1 ≤ k < m·n). */
   selectPair(k) {
     if (k >= this.size) throw new RangeError(`PairwiseDifferences.selectPair: k must be below ${this.size}`);
-    return this.selectCore(k, true);
+    const [a, b] = this.selectMany([k, k + 1]);
+    return [a, b];
   }
-  selectCore(k, withNext) {
+  /**
+   * The pooled mid-rank summary of the two samples, as {@link twoSampleRanksSorted} (without
+   * groups) returns it — here from two counts of the differences at 0, which a later selection
+   * reuses.
+   */
+  ranks() {
+    return this.grid()?.poolRanks() ?? twoSampleRanksSorted(this.xs, this.ys);
+  }
+  /** One rank at a time, for differences that overflow (see the class comment). */
+  plainSelect(k, withNext) {
     const { xs, yd, m, n, size } = this;
-    if (!(Number.isInteger(k) && k >= 1 && k <= size)) throw new RangeError(`PairwiseDifferences.select: k must be an integer in [1, ${size}], got ${k}`);
     const lo = new Int32Array(m);
     const hi = new Int32Array(m).fill(n);
     const cntA = new Int32Array(m);
     const cntB = new Int32Array(m);
     const cum = new Float64Array(m);
     for (let i = 0; i < m; i++) cum[i] = (i + 1) * n;
-    const samples = size > Math.max(ENUMERATE_MIN, m + n) ? new Float64Array(SAMPLE_SIZE) : new Float64Array(0);
-    const rand = mulberry32(625341585 ^ k % 2147483647);
-    const enumerateAt = Math.max(ENUMERATE_MIN, m + n);
+    const sampleSize = 65536;
+    const enumerateAt = Math.max(4096, m + n);
+    const samples = size > enumerateAt ? new Float64Array(sampleSize) : new Float64Array(0);
+    const rand = mulberry32(SELECT_SEED ^ k % 2147483647);
     let below = 0;
     let active = size;
     let stalled = false;
     while (active > enumerateAt) {
-      const step = active / SAMPLE_SIZE;
+      const step = active / sampleSize;
       let row = 0;
-      for (let s = 0; s < SAMPLE_SIZE; s++) {
+      for (let s = 0; s < sampleSize; s++) {
         const r = Math.min(active - 1, Math.floor((s + rand()) * step));
         while (cum[row] <= r) row++;
         samples[s] = xs[row] - yd[lo[row] + r - (row > 0 ? cum[row - 1] : 0)];
       }
       const target = k - below;
       const frac = target / active;
-      const f = (target - 0.5) / active * SAMPLE_SIZE;
-      const spread = stalled ? 0 : 2.5 * Math.sqrt(SAMPLE_SIZE * frac * (1 - frac)) + 2;
-      const iLo = Math.min(SAMPLE_SIZE - 1, Math.max(0, Math.floor(f - spread)));
-      const iHi = stalled ? iLo : Math.min(SAMPLE_SIZE - 1, Math.max(0, Math.ceil(f + spread)));
+      const f = (target - 0.5) / active * sampleSize;
+      const spread = stalled ? 0 : 2.5 * Math.sqrt(sampleSize * frac * (1 - frac)) + 2;
+      const iLo = Math.min(sampleSize - 1, Math.max(0, Math.floor(f - spread)));
+      const iHi = stalled ? iLo : Math.min(sampleSize - 1, Math.max(0, Math.ceil(f + spread)));
       quickselect(samples, iLo, rand);
       if (iHi > iLo) quickselect(samples.subarray(iLo + 1), iHi - iLo - 1, rand);
       const pLo = samples[iLo];
@@ -1175,11 +2201,12 @@ var PairwiseDifferences = class {
     if (k >= this.size) throw new RangeError(`PairwiseDifferences.next: k must be below ${this.size}`);
     const cnt = new Int32Array(this.m);
     if (this.count(v, false, cnt) >= k + 1) return v;
+    const yd = this.yd;
     let best = Infinity;
     for (let i = 0; i < this.m; i++) {
       const j = cnt[i];
       if (j < this.n) {
-        const d = this.xs[i] - this.yd[j];
+        const d = this.xs[i] - yd[j];
         if (d < best) best = d;
       }
     }
@@ -1187,15 +2214,13 @@ var PairwiseDifferences = class {
   }
   /** Median of the differences (mean of D_(mn/2) and D_(mn/2+1) when m·n is even). */
   median() {
-    const size = this.size;
-    if (size % 2 === 1) return this.select((size + 1) / 2);
-    const [a, b] = this.selectPair(size / 2);
-    return a / 2 + b / 2;
+    return medianOf(this.selectMany(medianRanks(this.size)));
   }
   /** The pairwise difference nearest to v (the smaller one on an exact tie of distances). O(m+n). */
   nearest(v) {
     if (!Number.isFinite(v)) return v;
-    const { m, n, xs, yd } = this;
+    const { m, n, xs } = this;
+    const yd = this.yd;
     const leq = new Int32Array(m);
     const lt = new Int32Array(m);
     this.count(v, false, leq);
@@ -1217,15 +2242,33 @@ var PairwiseDifferences = class {
     return v - below <= above - v ? below : above;
   }
 };
-function checkedSortedCopy(values, what) {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (!Number.isFinite(v)) throw new RangeError(`${what}: value at index ${i} is ${v}; Hodges\u2013Lehmann needs finite values (drop missing samples first)`);
+function medianRanks(size) {
+  return size % 2 === 1 ? [(size + 1) / 2] : [size / 2, size / 2 + 1];
+}
+function medianOf(values) {
+  return values.length === 1 ? values[0] : values[0] / 2 + values[1] / 2;
+}
+function checkedSortedCopy(values, what, scratch) {
+  const copy = Float64Array.from(values);
+  if (countNonFinite(copy) > 0) {
+    const i = copy.findIndex((v) => !Number.isFinite(v));
+    throw new RangeError(`${what}: value at index ${i} is ${copy[i]}; Hodges\u2013Lehmann needs finite values (drop missing samples first)`);
   }
-  return Float64Array.from(values).sort();
+  return sortFloat64(copy, scratch);
+}
+function checkedSortedCopies(canary, baseline, what) {
+  const size = Math.max(canary.length, baseline.length);
+  const scratch = size >= 4096 ? new Uint32Array(2 * size) : void 0;
+  return [checkedSortedCopy(canary, `${what} canary`, scratch), checkedSortedCopy(baseline, `${what} baseline`, scratch)];
+}
+function countNonFinite(a) {
+  let bad = 0;
+  for (let i = 0; i < a.length; i++) bad += +(a[i] - a[i] !== 0);
+  return bad;
 }
 function kthPairwiseDifference(canary, baseline, k) {
-  return new PairwiseDifferences(checkedSortedCopy(canary, "kthPairwiseDifference canary"), checkedSortedCopy(baseline, "kthPairwiseDifference baseline")).select(k);
+  const [xs, ys] = checkedSortedCopies(canary, baseline, "kthPairwiseDifference");
+  return new PairwiseDifferences(xs, ys).select(k);
 }
 var AllTiedAtShift = class extends Error {
 };
@@ -1338,15 +2381,22 @@ function rAsymptotic(xs, ys, confLevel, alternative, correct) {
   }
   return { ci, estimate };
 }
+function checkConfLevel(confLevel, what) {
+  if (!(confLevel > 0 && confLevel < 1)) throw new RangeError(`${what}: confLevel must be in (0, 1), got ${confLevel}`);
+}
 function hodgesLehmann(canary, baseline, options = {}) {
-  return hodgesLehmannSorted(checkedSortedCopy(canary, "hodgesLehmann canary"), checkedSortedCopy(baseline, "hodgesLehmann baseline"), options);
+  const [xs, ys] = checkedSortedCopies(canary, baseline, "hodgesLehmann");
+  return hodgesLehmannSorted(xs, ys, options);
 }
 function hodgesLehmannSorted(xs, ys, options = {}) {
+  checkConfLevel(options.confLevel ?? 0.95, "hodgesLehmann");
+  return hodgesLehmannWith(new PairwiseDifferences(xs, ys), xs, ys, options, null);
+}
+function hodgesLehmannWith(diffs, xs, ys, options, known) {
   const confLevel = options.confLevel ?? 0.95;
   const alternative = options.alternative ?? "two-sided";
   const requested = options.method ?? "auto";
   const correct = options.correct ?? true;
-  if (!(confLevel > 0 && confLevel < 1)) throw new RangeError(`hodgesLehmann: confLevel must be in (0, 1), got ${confLevel}`);
   const m = xs.length;
   const n = ys.length;
   const common = { nCanary: m, nBaseline: n, confLevel, alternative };
@@ -1364,7 +2414,7 @@ function hodgesLehmannSorted(xs, ys, options = {}) {
       note: `${m === 0 ? "canary" : "baseline"} sample is empty: no shift can be estimated; estimate 0 and an unbounded interval`
     };
   }
-  const ranks = twoSampleRanksSorted(xs, ys);
+  const ranks = known ?? diffs.ranks();
   const mn = m * n;
   const N = m + n;
   const sigma = Math.sqrt(mn / 12 * (N + 1 - ranks.tieTerm / (N * (N - 1))));
@@ -1382,8 +2432,7 @@ function hodgesLehmannSorted(xs, ys, options = {}) {
       note: "all values are tied: every difference is 0 (R stops with an error here)"
     };
   }
-  const diffs = new PairwiseDifferences(xs, ys);
-  const estimate = diffs.median();
+  const middle = medianRanks(mn);
   const alpha = 1 - confLevel;
   const small = m < EXACT_SAMPLE_LIMIT && n < EXACT_SAMPLE_LIMIT;
   const notes = [];
@@ -1395,18 +2444,37 @@ function hodgesLehmannSorted(xs, ys, options = {}) {
     } else method = "exact";
   } else if (requested === "asymptotic" || requested === "order-statistic") method = requested;
   else method = !ranks.hasTies && small ? "exact" : "order-statistic";
+  const orderStatistics = (kLow2, kHigh2) => {
+    const ks = [...middle];
+    if (alternative !== "less") ks.push(kLow2);
+    if (alternative !== "greater") ks.push(kHigh2);
+    const values = diffs.selectMany(ks);
+    let at = middle.length;
+    return {
+      estimate: medianOf(values.slice(0, middle.length)),
+      lower: alternative === "less" ? -Infinity : values[at++],
+      upper: alternative === "greater" ? Infinity : values[at]
+    };
+  };
   if (method === "exact") {
+    let k = 0;
+    let achievedAlpha = 0;
     try {
       const oneSided = alternative !== "two-sided";
-      let k = qwilcox(oneSided ? alpha : alpha / 2, m, n);
+      k = qwilcox(oneSided ? alpha : alpha / 2, m, n);
       if (k === 0) k = 1;
-      const achievedAlpha = (oneSided ? 1 : 2) * pwilcox(Math.trunc(k) - 1, m, n);
-      const lower2 = alternative === "less" ? -Infinity : diffs.select(k);
-      const upper2 = alternative === "greater" ? Infinity : diffs.select(mn - k + 1);
+      achievedAlpha = (oneSided ? 1 : 2) * pwilcox(Math.trunc(k) - 1, m, n);
+    } catch (e) {
+      if (!(e instanceof RangeError)) throw e;
+      method = "order-statistic";
+      notes.push(`exact distribution for m=${m}, n=${n} is over the computation budget`);
+    }
+    if (method === "exact") {
+      const { estimate: estimate2, lower: lower2, upper: upper2 } = orderStatistics(k, mn - k + 1);
       return {
         ...common,
-        estimate,
-        rEstimate: estimate,
+        estimate: estimate2,
+        rEstimate: estimate2,
         ci: [lower2, upper2],
         ciSnapped: [lower2, upper2],
         ciRanks: [k, mn - k + 1],
@@ -1415,10 +2483,6 @@ function hodgesLehmannSorted(xs, ys, options = {}) {
         degenerate: null,
         note: null
       };
-    } catch (e) {
-      if (!(e instanceof RangeError)) throw e;
-      method = "order-statistic";
-      notes.push(`exact distribution for m=${m}, n=${n} is over the computation budget`);
     }
   }
   if (method === "asymptotic") {
@@ -1428,11 +2492,12 @@ function hodgesLehmannSorted(xs, ys, options = {}) {
     } else {
       try {
         const r = rAsymptotic(xs, ys, confLevel, alternative, correct);
+        const estimate2 = medianOf(diffs.selectMany(middle));
         if (r.estimate === null) notes.push("R's uniroot for the estimate fails here (all differences equal); rEstimate is the median");
         return {
           ...common,
-          estimate,
-          rEstimate: r.estimate ?? estimate,
+          estimate: estimate2,
+          rEstimate: r.estimate ?? estimate2,
           ci: r.ci,
           ciSnapped: [diffs.nearest(r.ci[0]), diffs.nearest(r.ci[1])],
           ciRanks: null,
@@ -1452,8 +2517,7 @@ function hodgesLehmannSorted(xs, ys, options = {}) {
   const cc = correct ? 0.5 : 0;
   const kLow = Math.min(mn, Math.max(1, Math.ceil(mn / 2 - cc - z * sigma)));
   const kHigh = mn + 1 - kLow;
-  const lower = alternative === "less" ? -Infinity : diffs.select(kLow);
-  const upper = alternative === "greater" ? Infinity : diffs.select(kHigh);
+  const { estimate, lower, upper } = orderStatistics(kLow, kHigh);
   return {
     ...common,
     estimate,
@@ -1467,6 +2531,22 @@ function hodgesLehmannSorted(xs, ys, options = {}) {
     note: notes.length > 0 ? notes.join("; ") : null
   };
 }
+function mannWhitneyHodgesLehmann(canary, baseline, options = {}) {
+  checkConfLevel(options.hodgesLehmann?.confLevel ?? 0.95, "mannWhitneyHodgesLehmann");
+  const [xs, ys] = checkedSortedCopies(canary, baseline, "mannWhitneyHodgesLehmann");
+  return mannWhitneyHodgesLehmannSorted(xs, ys, options);
+}
+function mannWhitneyHodgesLehmannSorted(xs, ys, options = {}) {
+  const testOptions = options.mannWhitney ?? {};
+  const shiftOptions = options.hodgesLehmann ?? {};
+  checkConfLevel(shiftOptions.confLevel ?? 0.95, "mannWhitneyHodgesLehmann");
+  const diffs = new PairwiseDifferences(xs, ys);
+  const ranks = mannWhitneyNeedsGroups(xs.length, ys.length, testOptions) ? twoSampleRanksSorted(xs, ys, true) : diffs.ranks();
+  return {
+    mannWhitney: mannWhitneyFromRanks(ranks, testOptions),
+    hodgesLehmann: hodgesLehmannWith(diffs, xs, ys, shiftOptions, ranks)
+  };
+}
 function hodgesLehmannRatio(canary, baseline, options = {}) {
   const toLog = (values, what) => {
     const out = new Float64Array(values.length);
@@ -1477,7 +2557,7 @@ function hodgesLehmannRatio(canary, baseline, options = {}) {
       }
       out[i] = Math.log(v);
     }
-    return out.sort();
+    return sortFloat64(out);
   };
   const log = hodgesLehmannSorted(toLog(canary, "canary"), toLog(baseline, "baseline"), options);
   return {
@@ -1794,6 +2874,7 @@ export {
   logGamma,
   mad,
   mannWhitney,
+  mannWhitneyHodgesLehmann,
   meanRatio,
   median,
   midRanks,

@@ -45,7 +45,9 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
     if (process.env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(redact(renderMarkdown(report))).write();
 
     core.setOutput('verdict', report.verdict);
-    core.setOutput('score', report.score === null ? '' : String(Math.round(report.score * 10) / 10));
+    // Kayenta's score is already rounded to two decimals, as Kayenta reports it.
+    const score = report.score === null ? '' : report.kayenta ? String(report.score) : String(Math.round(report.score * 10) / 10);
+    core.setOutput('score', score);
     core.setOutput('report-path', reportPath);
 
     const failing = FAIL_ON[failOn]!.includes(report.verdict);

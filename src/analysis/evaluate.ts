@@ -2,12 +2,13 @@ import pLimit from 'p-limit';
 import { formatDuration } from '../policy/duration.js';
 import { renderTemplate } from '../policy/template.js';
 import type { MetricSpec, Policy } from '../policy/types.js';
-import type { MetricReport, Report, TimeWindow } from '../report/model.js';
+import type { KayentaScoreDetail, MetricReport, Report, TimeWindow } from '../report/model.js';
 import type { MetricSource } from '../sources/types.js';
 import { VERSION } from '../core/version.js';
 import { judgeMetric } from './checks.js';
 import { observeSide, type Observation, type QueryAnswer, type SideQuery } from './observe.js';
-import { decideVerdict } from './verdict.js';
+import { judgeKayentaMetric } from './kayenta/judge.js';
+import { decideKayentaVerdict, decideVerdict, type VerdictResult } from './verdict.js';
 
 export interface EvaluateOptions {
   policy: Policy;
@@ -66,18 +67,21 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
     return observeSide(metric, { scope, selector, window: isoWindow(span), expectedSteps }, answers);
   };
 
+  const kayenta = policy.judge === 'kayenta';
   const metrics: MetricReport[] = await Promise.all(
     policy.metrics.map(async (metric) => {
-      const needsBaseline = metric.compare !== undefined && metric.compare.test !== 'none';
+      const needsBaseline = kayenta || (metric.compare !== undefined && metric.compare.test !== 'none');
       const [canary, baseline] = await Promise.all([
         observe(metric, 'canary', policy.scopes.canary.selector, canarySpan),
         needsBaseline ? observe(metric, 'baseline', policy.scopes.baseline.selector, baselineSpan) : undefined,
       ]);
-      return judgeMetric(metric, canary, baseline);
+      return kayenta ? judgeKayentaMetric(metric, canary, baseline!) : judgeMetric(metric, canary, baseline);
     }),
   );
 
-  const decision = decideVerdict(metrics, policy.scoring);
+  const decision: VerdictResult & { kayenta?: KayentaScoreDetail } = kayenta
+    ? decideKayentaVerdict(metrics, policy.scoring)
+    : decideVerdict(metrics, policy.scoring);
   const baseline = policy.scopes.baseline;
   return {
     schemaVersion: 1,
@@ -98,6 +102,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
     verdict: decision.verdict,
     score: decision.score,
     scoring: { pass: policy.scoring.pass, marginal: policy.scoring.marginal },
+    ...(decision.kayenta ? { kayenta: decision.kayenta } : {}),
     enforced: policy.mode === 'enforce',
     reasons: decision.reasons,
     counts: decision.counts,

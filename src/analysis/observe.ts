@@ -22,6 +22,12 @@ export type DataState =
 export interface Observation {
   report: SideReport;
   samples: number[];
+  /**
+   * Every point of a value metric's series as returned, NaN and ±Infinity included, in time
+   * order (judge: kayenta applies its own NaN strategy to them); empty for ratio metrics and
+   * failed queries. Other judges use `samples`.
+   */
+  raw: number[];
   data: DataState;
 }
 
@@ -44,6 +50,7 @@ export function observeSide(metric: MetricSpec, ctx: SideContext, answers: SideQ
     return {
       report: { ...base, samples: 0, value: null },
       samples: [],
+      raw: [],
       data: { state: 'error', reason: `${label}${failed.role === 'query' ? '' : `${failed.role} query `}failed: ${failed.answer.error}` },
     };
   }
@@ -55,12 +62,13 @@ export function observeSide(metric: MetricSpec, ctx: SideContext, answers: SideQ
   if (series.length === 0) {
     return noData(base, `${ctx.scope} query returned no series: ${answers[0]!.query}`);
   }
-  const samples = finiteInTimeOrder(series);
+  const raw = valuesInTimeOrder(series);
+  const samples = raw.filter((v) => Number.isFinite(v));
   if (samples.length === 0) {
-    return noData(base, `${ctx.scope} query returned ${record.points} points, none a finite number: ${answers[0]!.query}`);
+    return { ...noData(base, `${ctx.scope} query returned ${record.points} points, none a finite number: ${answers[0]!.query}`), raw };
   }
   const value = aggregate(samples, metric.aggregate);
-  return withSampleCheck(metric, ctx, { ...base, samples: samples.length, value }, samples);
+  return { ...withSampleCheck(metric, ctx, { ...base, samples: samples.length, value }, samples), raw };
 }
 
 function observeRatio(
@@ -99,17 +107,18 @@ function withSampleCheck(metric: MetricSpec, ctx: SideContext, report: SideRepor
     return {
       report,
       samples,
+      raw: [],
       data: {
         state: 'too-few',
         reason: `${ctx.scope} has ${samples.length} sample${samples.length === 1 ? '' : 's'}, fewer than min-samples ${metric.minSamples}`,
       },
     };
   }
-  return { report, samples, data: { state: 'ok' } };
+  return { report, samples, raw: [], data: { state: 'ok' } };
 }
 
 function noData(base: Omit<SideReport, 'samples' | 'value'>, reason: string): Observation {
-  return { report: { ...base, samples: 0, value: null }, samples: [], data: { state: 'no-data', reason } };
+  return { report: { ...base, samples: 0, value: null }, samples: [], raw: [], data: { state: 'no-data', reason } };
 }
 
 function queryRecord(answer: SideQuery, expectedSteps: number): QueryRecord {
@@ -129,7 +138,12 @@ function queryRecord(answer: SideQuery, expectedSteps: number): QueryRecord {
 }
 
 function finiteInTimeOrder(series: Series[]): number[] {
-  const points = series.flatMap((s) => s.points).filter((p) => Number.isFinite(p.v));
+  return valuesInTimeOrder(series).filter((v) => Number.isFinite(v));
+}
+
+/** All points' values, NaN included; several series are merged by time (a stable sort). */
+function valuesInTimeOrder(series: Series[]): number[] {
+  const points = series.flatMap((s) => s.points);
   if (series.length > 1) points.sort((a, b) => a.t - b.t);
   return points.map((p) => p.v);
 }

@@ -1,4 +1,5 @@
-import type { CheckOutcome, MetricReport, Verdict } from '../report/model.js';
+import type { CheckOutcome, KayentaScoreDetail, MetricReport, Verdict } from '../report/model.js';
+import { kayentaScore, type KayentaMetricLabel } from './kayenta/score.js';
 
 export interface Scoring {
   pass: number;
@@ -86,4 +87,50 @@ function weightedScore(counted: MetricReport[], scoring: Scoring): number | null
 
 export function formatScore(score: number): string {
   return Number.isInteger(score) ? String(score) : score.toFixed(1);
+}
+
+/**
+ * judge: kayenta. The verdict follows Kayenta's score (KAYENTA.md §1.5): Pass → pass, Marginal →
+ * warn, Fail → fail. One addition fails closed: a counted metric whose query failed, where Kayenta
+ * would have stopped the analysis without any score. Classifier errors (label Error) are left out
+ * of the score, as Kayenta does.
+ */
+export function decideKayentaVerdict(metrics: MetricReport[], scoring: Scoring): VerdictResult & { kayenta: KayentaScoreDetail } {
+  const counted = metrics.filter((m) => m.counted);
+  const counts = { pass: 0, fail: 0, inconclusive: 0, error: 0, notCounted: metrics.length - counted.length };
+  for (const m of counted) counts[m.outcome]++;
+
+  const labels: KayentaMetricLabel[] = metrics.map((m) => {
+    const k = m.kayenta;
+    if (!k) throw new Error(`metric ${m.name} was not classified by Kayenta's judge`);
+    return { name: m.name, groups: k.groups, label: k.label, critical: k.critical, muted: k.muted, reason: `${m.name}: ${k.reason}` };
+  });
+  const result = kayentaScore(labels, scoring.groups, scoring);
+  const kayenta: KayentaScoreDetail = {
+    score: result.score,
+    classification: result.classification,
+    ...(result.reason ? { reason: result.reason } : {}),
+    groups: result.groupScores,
+  };
+
+  const reasons: string[] = [];
+  const queryFailed = counted.filter((m) => m.kayenta?.queryFailed);
+  let verdict: Verdict = result.classification === 'Pass' ? 'pass' : result.classification === 'Marginal' ? 'warn' : 'fail';
+  if (queryFailed.length > 0) {
+    verdict = 'fail';
+    reasons.push(`query failed for ${queryFailed.map((m) => m.name).join(', ')}: Kayenta would stop the analysis without a score (fails closed)`);
+  }
+  if (result.reason) reasons.push(result.reason);
+  reasons.push(`Kayenta score ${result.score}: ${result.classification} (pass ${scoring.pass}, marginal ${scoring.marginal})`);
+  const byLabel = new Map<string, string[]>();
+  for (const m of counted) {
+    const label = m.kayenta!.label;
+    if (label !== 'Pass') byLabel.set(label, [...(byLabel.get(label) ?? []), m.name + (m.kayenta!.critical ? ' (critical)' : '')]);
+  }
+  for (const [label, names] of byLabel) reasons.push(`${label}: ${names.join(', ')}`);
+  if (result.groupScores.length > 1 || Object.keys(scoring.groups).length > 0) {
+    const groups = result.groupScores.map((g) => `${g.group} ${g.noData ? 'no data' : formatScore(Math.round(g.score * 100) / 100)} (weight ${formatScore(Math.round(g.weight * 100) / 100)})`);
+    reasons.push(`groups: ${groups.join(', ')}`);
+  }
+  return { verdict, score: result.score, reasons, counts, kayenta };
 }

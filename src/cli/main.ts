@@ -1,5 +1,7 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
+import { convertKayentaConfig, KayentaConfigError } from '../analysis/kayenta/convert.js';
 import { EXIT, exitCodeFor } from '../core/exit-codes.js';
 import { parseVars, readPolicy, runGate, UsageError } from '../core/run.js';
 import { VERSION } from '../core/version.js';
@@ -86,6 +88,53 @@ export async function runCli(io: CliIo): Promise<number> {
     });
 
   program
+    .command('convert-kayenta')
+    .description('Convert a Kayenta canary config (JSON) into a policy in judge: kayenta mode, with comments for what did not carry over.')
+    .requiredOption('-c, --config <file>', 'Kayenta canary config (JSON)')
+    .option('-s, --source <name>', "name of the policy's Prometheus source", 'prometheus')
+    .option('--canary-scope <name>', "the canary's Kayenta scope name (the execution's experimentScope)")
+    .option('--baseline-scope <name>', "the baseline's Kayenta scope name (the execution's controlScope)")
+    .option('-o, --output <file>', 'write the policy to this file instead of stdout')
+    .action(async (opts: ConvertOptions) => {
+      let text: string;
+      try {
+        text = await readFile(opts.config, 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        throw new UsageError(`--config: cannot read ${opts.config}: ${code === 'ENOENT' ? 'no such file' : (code ?? String(error))}`);
+      }
+      let config: unknown;
+      try {
+        config = JSON.parse(text);
+      } catch (error) {
+        throw new UsageError(`--config: ${opts.config} is not JSON: ${(error as Error).message}`);
+      }
+      let result;
+      try {
+        result = convertKayentaConfig(config, {
+          source: opts.source,
+          canaryScope: opts.canaryScope,
+          baselineScope: opts.baselineScope,
+          configFile: path.basename(opts.config),
+        });
+      } catch (error) {
+        if (error instanceof KayentaConfigError) throw new UsageError(`--config: ${opts.config}: ${error.message}`);
+        throw error;
+      }
+      for (const warning of result.warnings) io.stderr(`convert-kayenta: ${warning}\n`);
+      const summary = `${result.converted.length} metric${result.converted.length === 1 ? '' : 's'} converted${
+        result.skipped.length > 0 ? `, ${result.skipped.length} written commented out (${result.skipped.join(', ')})` : ''
+      }`;
+      if (opts.output) {
+        await writeFile(opts.output, result.yaml);
+        io.stderr(`convert-kayenta: wrote ${opts.output}: ${summary}\n`);
+      } else {
+        io.stdout(result.yaml);
+        io.stderr(`convert-kayenta: ${summary}\n`);
+      }
+    });
+
+  program
     .command('schema')
     .description('Print the JSON Schema of the policy file.')
     .action(() => io.stdout(JSON.stringify(policyJsonSchema(), null, 2) + '\n'));
@@ -109,6 +158,14 @@ interface EvaluateOptions {
   warnExitCode: number;
   inconclusiveExitCode: number;
   color: boolean;
+}
+
+interface ConvertOptions {
+  config: string;
+  source: string;
+  canaryScope?: string;
+  baselineScope?: string;
+  output?: string;
 }
 
 function reportError(error: unknown, io: CliIo): number {

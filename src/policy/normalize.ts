@@ -1,8 +1,8 @@
 import { parseDuration, parseRatio, parseTime } from './duration.js';
 import type { PolicyProblem } from './errors.js';
-import type { CompareDocument, MetricDocument, PolicyDocument } from './schema.js';
+import type { CompareDocument, KayentaMetricDocument, MetricDocument, PolicyDocument } from './schema.js';
 import { BUILTIN_PLACEHOLDERS, placeholdersIn } from './template.js';
-import type { BaselineSpec, CompareSpec, MetricSpec, Policy, ThresholdSpec } from './types.js';
+import type { BaselineSpec, CompareSpec, JudgeMode, KayentaMetricSpec, MetricSpec, Policy, ThresholdSpec } from './types.js';
 import type { KeyPath, YamlSource } from './yaml-source.js';
 
 interface NormalizeContext {
@@ -61,6 +61,10 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
   const canarySelector = typeof doc.scopes.canary === 'string' ? doc.scopes.canary : doc.scopes.canary.selector;
   const baseline = normalizeBaseline(doc, canarySelector, deployedAt, problem);
 
+  const judge: JudgeMode = doc.judge ?? 'gate';
+  if (judge === 'kayenta') checkKayentaDefaults(doc, problem);
+  else if (doc.defaults?.kayenta !== undefined) problem(['defaults', 'kayenta'], KAYENTA_ONLY, 'key');
+
   const known = new Set<string>([...BUILTIN_PLACEHOLDERS, ...Object.keys(vars)]);
   const seen = new Map<string, number>();
   const metrics: MetricSpec[] = [];
@@ -83,7 +87,7 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
         problem([...at, key], 'the query has no {{scope}} placeholder, so canary and baseline would read the same series');
       }
     }
-    metrics.push(normalizeMetric(doc, metric, at, ctx, problem));
+    metrics.push(judge === 'kayenta' ? normalizeKayentaMetric(doc, metric, at, ctx, problem) : normalizeMetric(doc, metric, at, ctx, problem));
   });
 
   const scoring = {
@@ -94,7 +98,7 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
   if (scoring.marginal > scoring.pass) {
     problem(['scoring', 'marginal'], `marginal (${scoring.marginal}) must not be above pass (${scoring.pass})`);
   }
-  const groups = new Set(metrics.map((m) => m.group));
+  const groups = new Set(metrics.flatMap((m) => m.kayenta?.groups ?? [m.group]));
   for (const group of Object.keys(scoring.groups)) {
     if (!groups.has(group)) problem(['scoring', 'groups', group], `no metric is in group "${group}"`, 'key');
   }
@@ -104,6 +108,7 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
     dir: ctx.dir,
     service: doc.service,
     mode: doc.mode ?? 'enforce',
+    judge,
     windowMs,
     stepMs,
     deployedAt,
@@ -169,7 +174,7 @@ function normalizeMetric(
   metric: MetricDocument,
   at: KeyPath,
   ctx: NormalizeContext,
-  problem: (at: KeyPath, message: string) => void,
+  problem: (at: KeyPath, message: string, where?: 'value' | 'key') => void,
 ): MetricSpec {
   const defaults = doc.defaults ?? {};
   const compareDoc = metric.compare ?? (metric.threshold ? undefined : defaults.compare);
@@ -188,11 +193,13 @@ function normalizeMetric(
     }
   }
   if (!compare && !threshold) problem([...at], 'the metric has neither compare nor threshold: nothing would be checked');
+  if (metric.kayenta !== undefined) problem([...at, 'kayenta'], KAYENTA_ONLY, 'key');
+  if (Array.isArray(metric.group)) problem([...at, 'group'], 'a list of groups needs judge: kayenta; give one group');
 
   const common = {
     name: metric.name,
     source: metric.source,
-    group: metric.group ?? metric.name,
+    group: (Array.isArray(metric.group) ? metric.group[0] : metric.group) ?? metric.name,
     description: metric.description,
     unit: metric.unit,
     critical: metric.critical ?? false,
@@ -240,5 +247,117 @@ function normalizeCompare(
     confidence: doc.confidence ?? 0.95,
     scale: doc.scale ?? 'auto',
     autocorrelation: doc.autocorrelation ?? 'adjust',
+  };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* judge: kayenta                                                                              */
+/* ------------------------------------------------------------------------------------------ */
+
+const KAYENTA_ONLY = 'kayenta settings apply only with judge: kayenta (add judge: kayenta at the top level)';
+
+/**
+ * Keys with no Kayenta meaning are policy errors in kayenta mode rather than silently ignored: a
+ * migrated policy that still says `tolerance: 10%` would otherwise read as if it mattered.
+ */
+const NOT_IN_KAYENTA: Record<string, string> = {
+  threshold: "absolute thresholds are not part of Kayenta's judge; use judge: gate for them",
+  weight: 'Kayenta weighs groups, not metrics; set scoring.groups',
+  'min-samples': 'Kayenta judges any side that has data; use kayenta.must-have-data for missing data',
+  'on-no-data': 'missing data is Nodata, not counted, or NodataFailMetric with kayenta.must-have-data',
+  aggregate: 'Kayenta compares every sample, not an aggregate; the report shows means',
+  'dry-run': 'use kayenta.muted: classified and shown, not scored',
+};
+
+const COMPARE_NOT_IN_KAYENTA: Record<string, string> = {
+  test: 'Kayenta always runs Mann-Whitney with a 98% Hodges-Lehmann interval',
+  confidence: "Kayenta's confidence is fixed at 98%",
+  scale: 'Kayenta compares the raw values',
+  autocorrelation: 'Kayenta treats every sample as independent',
+  tolerance: "Kayenta's margin is 25% of the estimated shift; use kayenta.effect-size allowed-increase / allowed-decrease",
+  floor: "Kayenta's margin is 25% of the estimated shift; use kayenta.effect-size allowed-increase / allowed-decrease",
+};
+
+const notUsed = (why: string) => `not used with judge: kayenta: ${why}`;
+
+function checkKayentaDefaults(doc: PolicyDocument, problem: (at: KeyPath, message: string, where?: 'value' | 'key') => void) {
+  const defaults = doc.defaults ?? {};
+  for (const key of ['min-samples', 'on-no-data', 'aggregate'] as const) {
+    if (defaults[key] !== undefined) problem(['defaults', key], notUsed(NOT_IN_KAYENTA[key]!), 'key');
+  }
+  for (const key of Object.keys(defaults.compare ?? {})) {
+    const why = COMPARE_NOT_IN_KAYENTA[key];
+    if (why) problem(['defaults', 'compare', key], notUsed(why), 'key');
+  }
+}
+
+function normalizeKayentaMetric(
+  doc: PolicyDocument,
+  metric: MetricDocument,
+  at: KeyPath,
+  ctx: NormalizeContext,
+  problem: (at: KeyPath, message: string, where?: 'value' | 'key') => void,
+): MetricSpec {
+  for (const key of Object.keys(NOT_IN_KAYENTA) as (keyof typeof NOT_IN_KAYENTA & keyof MetricDocument)[]) {
+    if (metric[key] !== undefined) problem([...at, key], notUsed(NOT_IN_KAYENTA[key]!), 'key');
+  }
+  for (const key of Object.keys(metric.compare ?? {})) {
+    const why = COMPARE_NOT_IN_KAYENTA[key];
+    if (why) problem([...at, 'compare', key], notUsed(why), 'key');
+  }
+  if (metric.kind === 'ratio') {
+    problem(
+      [...at, 'kind'],
+      'kind: ratio is not available with judge: kayenta, which judges one value per step: write the ratio as one query, e.g. sum(rate(errors[1m])) / sum(rate(requests[1m]))',
+    );
+  }
+
+  const defaults = doc.defaults?.kayenta ?? {};
+  const own: KayentaMetricDocument = metric.kayenta ?? {};
+  const outliers = own.outliers ?? defaults.outliers ?? {};
+  const effectAt: KeyPath = own['effect-size'] ? [...at, 'kayenta', 'effect-size'] : ['defaults', 'kayenta', 'effect-size'];
+  const effect = own['effect-size'] ?? defaults['effect-size'] ?? {};
+  const measure = effect.measure ?? 'meanRatio';
+  // KAYENTA.md §1.1: the gates default to "no gate" on the measure's scale (ratio 1, CLES ½).
+  const neutral = measure === 'cles' ? 0.5 : 1.0;
+  if (measure === 'cles') {
+    for (const key of ['allowed-increase', 'allowed-decrease', 'critical-increase', 'critical-decrease'] as const) {
+      const value = effect[key];
+      if (value !== undefined && value > 1) problem([...effectAt, key], `CLES is a probability: expected at most 1, found ${value}`);
+    }
+  }
+  const groups = metric.group === undefined ? [metric.name] : Array.isArray(metric.group) ? metric.group : [metric.group];
+  const direction = metric.compare?.direction ?? doc.defaults?.compare?.direction ?? 'either';
+  const kayenta: KayentaMetricSpec = {
+    direction,
+    nanStrategy: own['nan-strategy'] ?? defaults['nan-strategy'] ?? 'remove',
+    outliers: { strategy: outliers.strategy ?? 'keep', factor: outliers.factor ?? 3 },
+    effectSize: {
+      measure,
+      allowedIncrease: effect['allowed-increase'] ?? neutral,
+      allowedDecrease: effect['allowed-decrease'] ?? neutral,
+      criticalIncrease: effect['critical-increase'] ?? neutral,
+      criticalDecrease: effect['critical-decrease'] ?? neutral,
+    },
+    mustHaveData: own['must-have-data'] ?? defaults['must-have-data'] ?? false,
+    muted: own.muted ?? defaults.muted ?? false,
+    groups: [...new Set(groups)],
+  };
+  return {
+    name: metric.name,
+    source: metric.source,
+    group: kayenta.groups[0]!,
+    description: metric.description,
+    unit: metric.unit,
+    critical: metric.critical ?? false,
+    weight: 1,
+    dryRun: false,
+    minSamples: 0,
+    onNoData: 'fail',
+    kayenta,
+    line: ctx.source.positionOf(at).line,
+    kind: metric.kind === 'distribution' ? 'distribution' : 'gauge',
+    query: metric.kind === 'ratio' ? metric.total : metric.query,
+    aggregate: 'mean',
   };
 }

@@ -142,12 +142,63 @@ export const aggregateSchema = doc(
   'How the window of samples becomes one value per side.',
 );
 
+/** Kayenta's per-metric settings (`analysisConfigurations.canary.*` of a Kayenta canary config). */
+export const kayentaMetricSchema = doc(
+  z.strictObject({
+    'nan-strategy': opt(
+      z.enum(['remove', 'replace']),
+      "Kayenta's nanStrategy: remove (default) drops NaN samples; replace turns them into 0 (for counts whose missing steps mean no events).",
+    ),
+    outliers: opt(
+      z.strictObject({
+        strategy: opt(z.enum(['keep', 'remove']), 'keep (default) or remove: drop each side\'s outliers beyond IQR fences before judging.'),
+        factor: opt(
+          z.number().check(z.nonnegative()),
+          'IQR multiplier f (default 3): values below min(P1, Q1 − f·IQR) or above max(P99, Q3 + f·IQR) are dropped.',
+        ),
+      }),
+      "Kayenta's outlier removal (outliers.strategy / outlierFactor), applied to each side after the NaN strategy.",
+    ),
+    'effect-size': opt(
+      z.strictObject({
+        measure: opt(
+          z.enum(['meanRatio', 'cles']),
+          'meanRatio (default): mean(canary)/mean(baseline); cles: P(canary > baseline) + ½P(tie), in [0, 1].',
+        ),
+        'allowed-increase': opt(
+          z.number().check(z.nonnegative()),
+          'A significant increase is High only if the effect size is at least this (default 1.0 for meanRatio, 0.5 for cles; 1.1 = fail on +10%).',
+        ),
+        'allowed-decrease': opt(
+          z.number().check(z.nonnegative()),
+          'A significant decrease is Low only if the effect size is at most this (default 1.0 for meanRatio, 0.5 for cles; 0.9 = fail on −10%).',
+        ),
+        'critical-increase': opt(
+          z.number().check(z.nonnegative()),
+          'A critical metric fails the whole run only if its High effect size is at least this (default 1.0 / 0.5 for cles).',
+        ),
+        'critical-decrease': opt(
+          z.number().check(z.nonnegative()),
+          'A critical metric fails the whole run only if its Low effect size is at most this (default 1.0 / 0.5 for cles).',
+        ),
+      }),
+      "Kayenta's effectSize: how large a statistically significant change must be to count.",
+    ),
+    'must-have-data': opt(z.boolean(), "Kayenta's mustHaveData: a side without data is NodataFailMetric (a failed metric) instead of Nodata (not counted)."),
+    muted: opt(z.boolean(), "Kayenta's muted: classified and shown, but left out of the score."),
+  }),
+  'Kayenta settings of the metric (judge: kayenta only).',
+);
+
 const minSamplesSchema = opt(z.int().check(z.nonnegative()), 'Fewer valid samples per side → inconclusive (default 3).');
 
 const metricBase = {
   name: z.string().check(z.regex(/^[A-Za-z0-9_.:/-]+$/, { message: 'use letters, digits and _ . : / -' })),
   source: doc(z.string(), 'Name of a source in `sources`.'),
-  group: opt(z.string(), 'Scoring group (default: the metric name).'),
+  group: opt(
+    z.union([z.string(), z.array(z.string()).check(z.minLength(1))]),
+    'Scoring group (default: the metric name). With judge: kayenta a list puts the metric in several groups, as Kayenta does.',
+  ),
   description: opt(z.string()),
   unit: opt(z.string(), 'Display unit, e.g. s, ms, bytes, %.'),
   compare: opt(compareSchema),
@@ -157,6 +208,7 @@ const metricBase = {
   'dry-run': opt(z.boolean(), 'Evaluate and show, but do not count.'),
   'min-samples': minSamplesSchema,
   'on-no-data': opt(onNoDataSchema),
+  kayenta: opt(kayentaMetricSchema),
 };
 
 const valueMetricSchema = doc(
@@ -189,6 +241,10 @@ export const policySchema = doc(
     version: doc(z.literal(1), 'Policy format version.'),
     service: nonEmpty('The service under test (shown in every report).'),
     mode: opt(z.enum(['enforce', 'advisory']), 'enforce (default): a fail fails the step; advisory: never fails.'),
+    judge: opt(
+      z.enum(['gate', 'kayenta']),
+      "gate (default): canary-gate's checks and verdict. kayenta: Netflix Kayenta's NetflixACAJudge (Mann-Whitney at 98%, labels Pass/High/Low/Nodata, Kayenta's weighted group score).",
+    ),
     window: doc(durationSchema, 'Analysis window ending at the evaluation end time.'),
     step: opt(durationSchema, 'Resolution of the queries (default 1m).'),
     'deployed-at': opt(
@@ -210,16 +266,21 @@ export const policySchema = doc(
         'on-no-data': opt(onNoDataSchema),
         aggregate: opt(aggregateSchema),
         compare: opt(compareSchema),
+        kayenta: opt(kayentaMetricSchema),
       }),
-      'Defaults for every metric.',
+      "Defaults for every metric (a metric's kayenta.outliers or kayenta.effect-size replaces the default one as a whole).",
     ),
     metrics: doc(z.array(metricSchema).check(z.minLength(1)), 'The checks.'),
     scoring: opt(
       z.strictObject({
         pass: opt(scoreSchema, 'Score at or above which the run passes (default 95).'),
         marginal: opt(scoreSchema, 'Score at or above which the run warns (default 75).'),
-        groups: opt(z.record(z.string(), z.number().check(z.nonnegative())), 'Weights per group.'),
+        groups: opt(
+          z.record(z.string(), z.number().check(z.nonnegative())),
+          "Weights per group. judge: kayenta: Kayenta's classifier.groupWeights (groups without a weight share 100 minus the configured weights).",
+        ),
       }),
+      "Verdict thresholds and group weights (judge: kayenta: Kayenta's score thresholds and classifier.groupWeights).",
     ),
   }),
   'canary-gate policy',
@@ -231,6 +292,7 @@ export type SourceDocument = z.infer<typeof sourceSchema>;
 export type CompareDocument = z.infer<typeof compareSchema>;
 export type Aggregate = z.infer<typeof aggregateSchema>;
 export type OnNoData = z.infer<typeof onNoDataSchema>;
+export type KayentaMetricDocument = z.infer<typeof kayentaMetricSchema>;
 
 /** The JSON Schema published for editors (`# yaml-language-server: $schema=…`). */
 export function policyJsonSchema(): Record<string, unknown> {

@@ -4,6 +4,8 @@ import type { Aggregate, OnNoData, SourceDocument } from './schema.js';
 export type { Aggregate, OnNoData };
 export type Direction = 'increase' | 'decrease' | 'either';
 export type Mode = 'enforce' | 'advisory';
+/** gate: canary-gate's own checks and verdict; kayenta: Kayenta's NetflixACAJudge (shared/KAYENTA.md). */
+export type JudgeMode = 'gate' | 'kayenta';
 
 export type CompareTest = 'mann-whitney' | 'welch' | 'poisson' | 'fisher' | 'proportions' | 'relative' | 'none';
 
@@ -19,6 +21,27 @@ export interface CompareSpec {
   tolerance?: number;
   /** Allowed absolute change in the metric's unit. */
   floor?: number;
+}
+
+/** Kayenta's effect-size gate (`effectSize` of a Kayenta metric), resolved with its defaults. */
+export interface KayentaEffectSize {
+  measure: 'meanRatio' | 'cles';
+  allowedIncrease: number;
+  allowedDecrease: number;
+  criticalIncrease: number;
+  criticalDecrease: number;
+}
+
+/** A metric's Kayenta settings (`analysisConfigurations.canary.*`), resolved; judge: kayenta only. */
+export interface KayentaMetricSpec {
+  direction: Direction;
+  nanStrategy: 'remove' | 'replace';
+  outliers: { strategy: 'keep' | 'remove'; factor: number };
+  effectSize: KayentaEffectSize;
+  mustHaveData: boolean;
+  muted: boolean;
+  /** Every group the metric counts in (Kayenta allows several); `group` is the first. */
+  groups: string[];
 }
 
 export interface ThresholdSpec {
@@ -39,6 +62,8 @@ interface MetricCommon {
   onNoData: OnNoData;
   compare?: CompareSpec;
   threshold?: ThresholdSpec;
+  /** judge: kayenta: the metric's Kayenta settings (then `compare` and `threshold` are unset). */
+  kayenta?: KayentaMetricSpec;
   /** Where the metric stands in the policy file, for annotations. */
   line: number;
 }
@@ -74,6 +99,7 @@ export interface Policy {
   dir: string;
   service: string;
   mode: Mode;
+  judge: JudgeMode;
   windowMs: number;
   stepMs: number;
   deployedAt?: number;

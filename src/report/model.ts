@@ -113,6 +113,69 @@ export interface MetricReport {
   };
   /** Line of the metric in the policy file. */
   line: number;
+  /** judge: kayenta: Kayenta's classification of the metric. */
+  kayenta?: KayentaMetricDetail;
+}
+
+export type KayentaMetricLabel = 'Pass' | 'High' | 'Low' | 'Nodata' | 'NodataFailMetric' | 'Error';
+
+/** One side's values after Kayenta's transforms: what was dropped, and descriptive statistics. */
+export interface KayentaSideDetail {
+  /** Points returned, NaN included. */
+  raw: number;
+  /** NaN points removed, or replaced with 0 (`nanStrategy`). */
+  nan: number;
+  outliers: number;
+  /** Values classified. */
+  used: number;
+  /** After the transforms; all 0 for an empty side. `std` is the sample standard deviation. */
+  stats: { count: number; min: number; max: number; mean: number; std: number };
+}
+
+/** What Kayenta's classifier (NetflixACAJudge) said about a metric, and with which settings. */
+export interface KayentaMetricDetail {
+  label: KayentaMetricLabel;
+  /** The classification's critical flag (a critical metric's High/Low past its critical gate, or its Nodata): it zeroes the score. */
+  critical: boolean;
+  /** Classified and shown, left out of the score. */
+  muted: boolean;
+  groups: string[];
+  /** Kayenta's own reason ("Missing data for …", "The metric was classified as High", …). */
+  reason: string;
+  /** The step of the classification that decided: no-data, identical, single-value, mann-whitney or error. */
+  rule: string;
+  direction: 'increase' | 'decrease' | 'either';
+  /** mean(canary)/mean(baseline) after the transforms (Kayenta's `ratio`): 1 when no test ran, NaN (null in JSON) when a mean is 0 or on Error. */
+  ratio: number;
+  effectSize: {
+    measure: 'meanRatio' | 'cles';
+    /** The effect size the gates were applied to; absent when no test ran. */
+    value?: number;
+    allowedIncrease: number;
+    allowedDecrease: number;
+    criticalIncrease: number;
+    criticalDecrease: number;
+  };
+  /** Mann-Whitney: the interval of the shift canary − baseline as R returns it (it can be inverted), R's Hodges-Lehmann estimate, and ±bound = 25% of |estimate| that the interval had to clear. */
+  mannWhitney?: { confLevel: number; ci: [number, number]; estimate: number; bound: number };
+  nanStrategy: 'remove' | 'replace';
+  outliers: { strategy: 'keep' | 'remove'; factor: number };
+  /** Both sides were constant: tie-breaking noise (seeded) was added. */
+  noise: boolean;
+  canary: KayentaSideDetail;
+  baseline: KayentaSideDetail;
+  /** A query failed: Kayenta would have stopped the analysis without a score, so the run fails closed. */
+  queryFailed?: boolean;
+}
+
+/** judge: kayenta: the score as Kayenta computes it (WeightedSumScorer, ThresholdScoreClassifier). */
+export interface KayentaScoreDetail {
+  /** 0–100, rounded to 2 decimals half up. */
+  score: number;
+  classification: 'Pass' | 'Marginal' | 'Fail';
+  /** Why the score was set to 0 (a critical metric, or 50% or more Nodata). */
+  reason?: string;
+  groups: { group: string; score: number; noData: boolean; weight: number }[];
 }
 
 export interface Report {
@@ -128,9 +191,11 @@ export interface Report {
   };
   verdict: Verdict;
   /** 0–100 over the counted metrics that passed or failed (errors and inconclusive ones are left
-   * out: they are no measurement of the canary); null when there is none. */
+   * out: they are no measurement of the canary); null when there is none. judge: kayenta: Kayenta's score. */
   score: number | null;
   scoring: { pass: number; marginal: number };
+  /** judge: kayenta only: Kayenta's score and classification, which the verdict follows. */
+  kayenta?: KayentaScoreDetail;
   /** Whether a fail fails the step / exit code (false in advisory mode). */
   enforced: boolean;
   /** Why the verdict is what it is, most important first. */

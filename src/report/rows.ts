@@ -1,5 +1,5 @@
-import { formatChange, formatPercent, formatSigned, formatValue } from '../core/format.js';
-import type { CheckOutcome, MetricReport, Report, Verdict } from './model.js';
+import { formatChange, formatNumber, formatPercent, formatSigned, formatValue } from '../core/format.js';
+import type { CheckOutcome, KayentaMetricDetail, MetricReport, Report, Verdict } from './model.js';
 
 /** The cells every tabular rendering shows for a metric, formatted once. */
 export interface MetricRow {
@@ -27,12 +27,13 @@ export function metricRow(m: MetricReport): MetricRow {
   }
   const limits: string[] = [];
   const { compare, threshold } = m.limits;
-  if (compare && compare.test !== 'none') {
+  if (m.kayenta) limits.push(kayentaLimitText(m.kayenta, m.critical));
+  else if (compare && compare.test !== 'none') {
     limits.push(limitText(compare, comparison?.decidedBy, (v) => formatChange(v, m.kind, m.unit)));
   }
   if (threshold?.min !== undefined) limits.push(`≥ ${fmt(threshold.min)}`);
   if (threshold?.max !== undefined) limits.push(`≤ ${fmt(threshold.max)}`);
-  const flags = [m.critical ? 'critical' : '', m.dryRun ? 'dry-run' : '', !m.counted && !m.dryRun ? 'not counted' : '']
+  const flags = [m.critical ? 'critical' : '', m.dryRun ? 'dry-run' : '', m.kayenta?.muted ? 'muted' : !m.counted && !m.dryRun ? 'not counted' : '']
     .filter(Boolean)
     .join(', ');
   return {
@@ -70,11 +71,29 @@ function limitText(
   return `${parts.join(', ')}${decided}`;
 }
 
+/** judge: kayenta: the direction, Kayenta's fixed test, and the effect-size gates that apply. */
+function kayentaLimitText(k: KayentaMetricDetail, critical: boolean): string {
+  const e = k.effectSize;
+  const up = k.direction !== 'decrease';
+  const down = k.direction !== 'increase';
+  const gates = (increase: number, decrease: number) =>
+    [up ? `≥ ${formatNumber(increase)}` : '', down ? `≤ ${formatNumber(decrease)}` : ''].filter(Boolean).join(' / ');
+  const sign = k.direction === 'increase' ? '+' : k.direction === 'decrease' ? '−' : '±';
+  const name = e.measure === 'cles' ? 'CLES' : 'ratio';
+  const criticalGates = critical ? `; critical ${gates(e.criticalIncrease, e.criticalDecrease)}` : '';
+  return `Kayenta ${sign}: 98% CI beyond ±25% of the shift, ${name} ${gates(e.allowedIncrease, e.allowedDecrease)}${criticalGates}`;
+}
+
 export const OUTCOME_ICON: Record<CheckOutcome, string> = { pass: '✅', fail: '❌', inconclusive: '❔', error: '⚠️' };
 export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠️', fail: '❌', inconclusive: '❔' };
 
 export function headline(report: Report): string {
-  const score = report.score === null ? 'no score' : `score ${Number.isInteger(report.score) ? report.score : report.score.toFixed(1)}`;
+  const score =
+    report.score === null
+      ? 'no score'
+      : report.kayenta
+        ? `Kayenta score ${report.score} (${report.kayenta.classification})`
+        : `score ${Number.isInteger(report.score) ? report.score : report.score.toFixed(1)}`;
   const advisory = report.enforced ? '' : ' (advisory: does not fail the run)';
   return `${report.verdict.toUpperCase()} — ${report.policy.service}, ${score}${advisory}`;
 }

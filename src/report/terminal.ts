@@ -30,7 +30,7 @@ export function renderTerminal(report: Report, options: { color: boolean; width?
     const outcome = rows[i]!.outcome;
     const padded = line(cells);
     out.push(paint(OUTCOME_COLOR[outcome], padded.slice(0, widths[0]!)) + padded.slice(widths[0]!));
-    if (outcome !== 'pass' || report.metrics[i]!.dryRun) out.push(paint(ANSI.dim, `    why: ${rows[i]!.reason}`));
+    if (outcome !== 'pass' || report.metrics[i]!.dryRun || report.metrics[i]!.kayenta?.muted) out.push(paint(ANSI.dim, `    why: ${rows[i]!.reason}`));
     for (const note of rows[i]!.notes) out.push(paint(ANSI.yellow, `    note: ${note}`));
   });
   out.push('', `canary:   ${w.canary}`, `baseline: ${w.baseline}`, `window ${report.window}, step ${report.step}`);

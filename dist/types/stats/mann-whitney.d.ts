@@ -1,3 +1,4 @@
+import { type TwoSampleRanks } from './ranks.js';
 export type Alternative = 'two-sided' | 'greater' | 'less';
 export type MannWhitneyMethod = 'auto' | 'exact' | 'asymptotic';
 export type MannWhitneyMethodUsed = 'exact' | 'exact-conditional' | 'asymptotic' | 'none';
@@ -62,3 +63,15 @@ export declare function mannWhitney(canary: ArrayLike<number>, baseline: ArrayLi
  * caller that also needs Hodges–Lehmann sort once. O(m+n) plus the exact DP when used.
  */
 export declare function mannWhitneySorted(canarySorted: ArrayLike<number>, baselineSorted: ArrayLike<number>, options?: MannWhitneyOptions): MannWhitneyResult;
+/**
+ * Whether the test of samples of sizes m (canary) and n (baseline) with these options may use the
+ * exact distribution, and so needs the pooled tie groups (`withGroups` of twoSampleRanksSorted).
+ */
+export declare function mannWhitneyNeedsGroups(m: number, n: number, options?: MannWhitneyOptions): boolean;
+/**
+ * The test from the pooled rank summary of canary (x) and baseline (y) — what
+ * {@link mannWhitneySorted} computes after its merge, for callers that have the summary already
+ * (mannWhitneyHodgesLehmann in hodges-lehmann.ts). `r` must carry the tie groups when
+ * {@link mannWhitneyNeedsGroups} says so. O(1) plus the exact DP when used.
+ */
+export declare function mannWhitneyFromRanks(r: TwoSampleRanks, options?: MannWhitneyOptions): MannWhitneyResult;

@@ -37,7 +37,9 @@ export function kayentaScore(
   }
 
   const configured = Object.values(groupWeights).reduce((a, b) => a + b, 0);
-  const unweighted = [...groups.keys()].filter((g) => !(g in groupWeights));
+  // Object.hasOwn, not `in`: a group called "constructor" is not weighted by Object.prototype.
+  const weighted = (g: string) => Object.hasOwn(groupWeights, g);
+  const unweighted = [...groups.keys()].filter((g) => !weighted(g));
   const defaultWeight = unweighted.length > 0 ? (100 - configured) / unweighted.length : 0;
 
   const groupScores = [...groups.entries()].map(([group, list]) => {
@@ -48,7 +50,7 @@ export function kayentaScore(
       group,
       score: noData ? 0 : (100 * count('Pass')) / total,
       noData,
-      weight: groupWeights[group] ?? defaultWeight,
+      weight: weighted(group) ? groupWeights[group]! : defaultWeight,
     };
   });
 
@@ -68,9 +70,22 @@ export function kayentaScore(
   return { score, classification: classify(score), groupScores };
 }
 
-/** Apache Commons Precision.round(x, 2) with HALF_UP, which rounds the decimal representation. */
-function roundHalfUp(value: number, digits: number): number {
-  const factor = 10 ** digits;
-  const shifted = Number((Math.abs(value) * factor).toPrecision(15));
-  return (Math.sign(value) * Math.floor(shifted + 0.5)) / factor;
+/**
+ * Apache Commons `Precision.round(x, digits)` (HALF_UP): `new BigDecimal(Double.toString(x))
+ * .setScale(digits, HALF_UP)`, i.e. rounding of the shortest decimal representation, done here on
+ * JavaScript's (the same digits): 83.33499999999998, the double just below 83.335, is 83.33 as in
+ * Kayenta, where scaling by 100 first would round it to 83.34.
+ */
+export function roundHalfUp(value: number, digits: number): number {
+  if (!Number.isFinite(value) || value === 0) return value;
+  const [mantissa = '', exponent = '0'] = String(Math.abs(value)).split('e');
+  const point = mantissa.indexOf('.');
+  const all = mantissa.replace('.', '');
+  // |value| = 0.<all> × 10^integerDigits
+  const integerDigits = (point === -1 ? mantissa.length : point) + Number(exponent);
+  const keep = integerDigits + digits;
+  if (keep < 0) return 0;
+  let scaled = BigInt(all.slice(0, keep).padEnd(keep, '0') || '0');
+  if ((all[keep] ?? '0') >= '5') scaled += 1n;
+  return (Math.sign(value) * Number(scaled)) / 10 ** digits;
 }
