@@ -598,6 +598,167 @@ function wilsonInterval(x, n, confidence = 0.95, sides = 2) {
   };
 }
 
+// src/stats/ranks.ts
+function assertNoNaN(values, what) {
+  for (let i = 0; i < values.length; i++) {
+    if (Number.isNaN(values[i])) {
+      throw new RangeError(`${what}: value at index ${i} is NaN; drop (and count) missing samples before ranking`);
+    }
+  }
+}
+function sortedCopy(values, what = "values") {
+  assertNoNaN(values, what);
+  return sortFloat64(Float64Array.from(values));
+}
+var RADIX_SORT_MIN = 4096;
+var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+function sortFloat64(a, scratch) {
+  const n = a.length;
+  if (n < RADIX_SORT_MIN || !LITTLE_ENDIAN || countNaN(a) > 0) return a.sort();
+  const keys = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
+  const hist = new Int32Array(6 * 2048);
+  toKeysCountingDigits(keys, hist);
+  let src = keys;
+  let dst = scratch !== void 0 && scratch.length >= 2 * n ? scratch.subarray(0, 2 * n) : new Uint32Array(2 * n);
+  for (let pass = 0; pass < 6; pass++) {
+    const width = pass % 3 === 2 ? 1024 : 2048;
+    const offsets = hist.subarray(pass * 2048, pass * 2048 + width);
+    if (!toOffsets(offsets, n)) continue;
+    scatterByDigit(src, dst, offsets, pass < 3 ? 0 : 1, pass % 3 * 11, width - 1);
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  fromKeys(src, keys);
+  return a;
+}
+function countNaN(a) {
+  let nan = 0;
+  for (let i = 0; i < a.length; i++) nan += +(a[i] !== a[i]);
+  return nan;
+}
+function toKeysCountingDigits(keys, hist) {
+  for (let i = 0; i < keys.length; i += 2) {
+    const flip = keys[i + 1] >> 31;
+    const lo = (keys[i] ^ flip) >>> 0;
+    const hi = (keys[i + 1] ^ (flip | 2147483648)) >>> 0;
+    keys[i] = lo;
+    keys[i + 1] = hi;
+    hist[lo & 2047]++;
+    hist[2048 + (lo >>> 11 & 2047)]++;
+    hist[4096 + (lo >>> 22)]++;
+    hist[6144 + (hi & 2047)]++;
+    hist[8192 + (hi >>> 11 & 2047)]++;
+    hist[10240 + (hi >>> 22)]++;
+  }
+}
+function toOffsets(counts, n) {
+  let sum = 0;
+  let spread = true;
+  for (let d = 0; d < counts.length; d++) {
+    const c = counts[d];
+    spread &&= c !== n;
+    counts[d] = sum;
+    sum += c;
+  }
+  return spread;
+}
+function scatterByDigit(src, dst, offsets, word, shift, mask) {
+  for (let i = 0; i < src.length; i += 2) {
+    const at = 2 * offsets[src[i + word] >>> shift & mask]++;
+    dst[at] = src[i];
+    dst[at + 1] = src[i + 1];
+  }
+}
+function fromKeys(src, keys) {
+  for (let i = 0; i < src.length; i += 2) {
+    const flip = ~(src[i + 1] >> 31);
+    keys[i] = src[i] ^ flip;
+    keys[i + 1] = src[i + 1] ^ (flip | 2147483648);
+  }
+}
+function tieTerm(groupSizes) {
+  let sum = 0;
+  for (const t of groupSizes) sum += (t - 1) * t * (t + 1);
+  return sum;
+}
+function midRanks(values) {
+  assertNoNaN(values, "midRanks");
+  const n = values.length;
+  const sorted = sortFloat64(Float64Array.from(values));
+  const ranks = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    const below = lowerBound(sorted, v);
+    let upTo = below + 1;
+    if (upTo < n && sorted[upTo] === v) upTo = upperBound(sorted, v, upTo);
+    ranks[i] = (below + 1 + upTo) / 2;
+  }
+  return ranks;
+}
+function lowerBound(sorted, v) {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function upperBound(sorted, v, from) {
+  let lo = from;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = lo + hi >>> 1;
+    if (sorted[mid] <= v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+function twoSampleRanksSorted(xSorted, ySorted, withGroups = false) {
+  const m = xSorted.length;
+  const n = ySorted.length;
+  let i = 0;
+  let j = 0;
+  let pos = 0;
+  let rankSumX = 0;
+  let tie = 0;
+  let groups = 0;
+  const groupSizes = [];
+  const groupCountsX = [];
+  while (i < m || j < n) {
+    const xi = i < m ? xSorted[i] : Infinity;
+    const yj = j < n ? ySorted[j] : Infinity;
+    const v = i >= m ? yj : j >= n ? xi : xi <= yj ? xi : yj;
+    let a = 0;
+    while (i < m && xSorted[i] === v) {
+      i++;
+      a++;
+    }
+    let b = 0;
+    while (j < n && ySorted[j] === v) {
+      j++;
+      b++;
+    }
+    const t = a + b;
+    const mid = pos + (t + 1) / 2;
+    rankSumX += a * mid;
+    tie += (t - 1) * t * (t + 1);
+    groups++;
+    if (withGroups) {
+      groupSizes.push(t);
+      groupCountsX.push(a);
+    }
+    pos += t;
+  }
+  const total = pos * (pos + 1) / 2;
+  return { nX: m, nY: n, rankSumX, rankSumY: total - rankSumX, tieTerm: tie, hasTies: groups < pos, groupSizes, groupCountsX };
+}
+function twoSampleRanks(x, y, withGroups = false) {
+  return twoSampleRanksSorted(sortedCopy(x, "x"), sortedCopy(y, "y"), withGroups);
+}
+
 // src/stats/quantile.ts
 function checkValues(values, what) {
   if (values.length === 0) throw new RangeError(`${what}: no values (callers must handle empty windows)`);
@@ -609,7 +770,7 @@ function checkProbability(p) {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile probability must be in [0, 1], got ${p}`);
 }
 function sortAscending(values) {
-  return Array.from(Float64Array.from(values).sort());
+  return sortFloat64(Float64Array.from(values));
 }
 function quantileSorted(sorted, p) {
   checkValues(sorted, "quantileSorted");
@@ -739,155 +900,6 @@ function adjustPValues(p, method, options = {}) {
       throw new RangeError(`adjustPValues: unknown method ${String(never)}`);
     }
   }
-}
-
-// src/stats/ranks.ts
-function assertNoNaN(values, what) {
-  for (let i = 0; i < values.length; i++) {
-    if (Number.isNaN(values[i])) {
-      throw new RangeError(`${what}: value at index ${i} is NaN; drop (and count) missing samples before ranking`);
-    }
-  }
-}
-function sortedCopy(values, what = "values") {
-  assertNoNaN(values, what);
-  return sortFloat64(Float64Array.from(values));
-}
-var RADIX_SORT_MIN = 4096;
-var LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-function sortFloat64(a, scratch) {
-  const n = a.length;
-  if (n < RADIX_SORT_MIN || !LITTLE_ENDIAN || countNaN(a) > 0) return a.sort();
-  const keys = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
-  const hist = new Int32Array(6 * 2048);
-  toKeysCountingDigits(keys, hist);
-  let src = keys;
-  let dst = scratch !== void 0 && scratch.length >= 2 * n ? scratch.subarray(0, 2 * n) : new Uint32Array(2 * n);
-  for (let pass = 0; pass < 6; pass++) {
-    const width = pass % 3 === 2 ? 1024 : 2048;
-    const offsets = hist.subarray(pass * 2048, pass * 2048 + width);
-    if (!toOffsets(offsets, n)) continue;
-    scatterByDigit(src, dst, offsets, pass < 3 ? 0 : 1, pass % 3 * 11, width - 1);
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  fromKeys(src, keys);
-  return a;
-}
-function countNaN(a) {
-  let nan = 0;
-  for (let i = 0; i < a.length; i++) nan += +(a[i] !== a[i]);
-  return nan;
-}
-function toKeysCountingDigits(keys, hist) {
-  for (let i = 0; i < keys.length; i += 2) {
-    const flip = keys[i + 1] >> 31;
-    const lo = (keys[i] ^ flip) >>> 0;
-    const hi = (keys[i + 1] ^ (flip | 2147483648)) >>> 0;
-    keys[i] = lo;
-    keys[i + 1] = hi;
-    hist[lo & 2047]++;
-    hist[2048 + (lo >>> 11 & 2047)]++;
-    hist[4096 + (lo >>> 22)]++;
-    hist[6144 + (hi & 2047)]++;
-    hist[8192 + (hi >>> 11 & 2047)]++;
-    hist[10240 + (hi >>> 22)]++;
-  }
-}
-function toOffsets(counts, n) {
-  let sum = 0;
-  let spread = true;
-  for (let d = 0; d < counts.length; d++) {
-    const c = counts[d];
-    spread &&= c !== n;
-    counts[d] = sum;
-    sum += c;
-  }
-  return spread;
-}
-function scatterByDigit(src, dst, offsets, word, shift, mask) {
-  for (let i = 0; i < src.length; i += 2) {
-    const at = 2 * offsets[src[i + word] >>> shift & mask]++;
-    dst[at] = src[i];
-    dst[at + 1] = src[i + 1];
-  }
-}
-function fromKeys(src, keys) {
-  for (let i = 0; i < src.length; i += 2) {
-    const flip = ~(src[i + 1] >> 31);
-    keys[i] = src[i] ^ flip;
-    keys[i + 1] = src[i + 1] ^ (flip | 2147483648);
-  }
-}
-function tieTerm(groupSizes) {
-  let sum = 0;
-  for (const t of groupSizes) sum += (t - 1) * t * (t + 1);
-  return sum;
-}
-function midRanks(values) {
-  assertNoNaN(values, "midRanks");
-  const n = values.length;
-  const v = Float64Array.from(values);
-  const order = new Uint32Array(n);
-  for (let i2 = 0; i2 < n; i2++) order[i2] = i2;
-  order.sort((a, b) => {
-    const va = v[a];
-    const vb = v[b];
-    return va < vb ? -1 : va > vb ? 1 : 0;
-  });
-  const ranks = new Float64Array(n);
-  let i = 0;
-  while (i < n) {
-    let j = i + 1;
-    while (j < n && v[order[j]] === v[order[i]]) j++;
-    const mid = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) ranks[order[k]] = mid;
-    i = j;
-  }
-  return ranks;
-}
-function twoSampleRanksSorted(xSorted, ySorted, withGroups = false) {
-  const m = xSorted.length;
-  const n = ySorted.length;
-  let i = 0;
-  let j = 0;
-  let pos = 0;
-  let rankSumX = 0;
-  let tie = 0;
-  let groups = 0;
-  const groupSizes = [];
-  const groupCountsX = [];
-  while (i < m || j < n) {
-    const xi = i < m ? xSorted[i] : Infinity;
-    const yj = j < n ? ySorted[j] : Infinity;
-    const v = i >= m ? yj : j >= n ? xi : xi <= yj ? xi : yj;
-    let a = 0;
-    while (i < m && xSorted[i] === v) {
-      i++;
-      a++;
-    }
-    let b = 0;
-    while (j < n && ySorted[j] === v) {
-      j++;
-      b++;
-    }
-    const t = a + b;
-    const mid = pos + (t + 1) / 2;
-    rankSumX += a * mid;
-    tie += (t - 1) * t * (t + 1);
-    groups++;
-    if (withGroups) {
-      groupSizes.push(t);
-      groupCountsX.push(a);
-    }
-    pos += t;
-  }
-  const total = pos * (pos + 1) / 2;
-  return { nX: m, nY: n, rankSumX, rankSumY: total - rankSumX, tieTerm: tie, hasTies: groups < pos, groupSizes, groupCountsX };
-}
-function twoSampleRanks(x, y, withGroups = false) {
-  return twoSampleRanksSorted(sortedCopy(x, "x"), sortedCopy(y, "y"), withGroups);
 }
 
 // src/stats/mann-whitney.ts

@@ -143,8 +143,9 @@ function finiteInTimeOrder(series: Series[]): number[] {
 
 /** All points' values, NaN included; several series are merged by time (a stable sort). */
 function valuesInTimeOrder(series: Series[]): number[] {
+  if (series.length === 1) return series[0]!.points.map((p) => p.v);
   const points = series.flatMap((s) => s.points);
-  if (series.length > 1) points.sort((a, b) => a.t - b.t);
+  points.sort((a, b) => a.t - b.t);
   return points.map((p) => p.v);
 }
 

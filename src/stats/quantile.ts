@@ -9,7 +9,9 @@
  * infinity). Accuracy: one rounding of the interpolation (relative error ≲ 2e-16 of the spread).
  */
 
-function checkValues(values: readonly number[], what: string): void {
+import { sortFloat64 } from './ranks.js';
+
+function checkValues(values: ArrayLike<number>, what: string): void {
   if (values.length === 0) throw new RangeError(`${what}: no values (callers must handle empty windows)`);
   for (let i = 0; i < values.length; i++) {
     if (Number.isNaN(values[i])) throw new RangeError(`${what}: value at index ${i} is NaN (filter NaN before computing quantiles)`);
@@ -20,19 +22,19 @@ function checkProbability(p: number): void {
   if (!(p >= 0 && p <= 1)) throw new RangeError(`quantile probability must be in [0, 1], got ${p}`);
 }
 
-/** Ascending numeric copy (Array.prototype.sort would compare as strings by default). */
-export function sortAscending(values: readonly number[]): number[] {
-  return Array.from(Float64Array.from(values).sort());
+/** Ascending numeric copy, NaN-free input (a radix sort for large inputs: {@link sortFloat64}). */
+export function sortAscending(values: ArrayLike<number>): Float64Array {
+  return sortFloat64(Float64Array.from(values));
 }
 
 /** Type-7 quantile of values that are already sorted ascending (not re-checked for order). */
-export function quantileSorted(sorted: readonly number[], p: number): number {
+export function quantileSorted(sorted: ArrayLike<number>, p: number): number {
   checkValues(sorted, 'quantileSorted');
   checkProbability(p);
   return interpolate(sorted, p);
 }
 
-function interpolate(sorted: readonly number[], p: number): number {
+function interpolate(sorted: ArrayLike<number>, p: number): number {
   const n = sorted.length;
   const h = (n - 1) * p;
   const lo = Math.floor(h);

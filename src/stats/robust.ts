@@ -42,7 +42,7 @@ function checkNoNaN(values: readonly number[], what: string): void {
   }
 }
 
-function medianOfSorted(sorted: readonly number[]): number {
+function medianOfSorted(sorted: ArrayLike<number>): number {
   const n = sorted.length;
   const mid = Math.floor((n - 1) / 2);
   return n % 2 === 1 ? sorted[mid]! : (sorted[mid]! + sorted[mid + 1]!) / 2;

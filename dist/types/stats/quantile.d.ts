@@ -8,10 +8,10 @@
  * the problem. ±Infinity values are allowed (a quantile between two equal infinities is that
  * infinity). Accuracy: one rounding of the interpolation (relative error ≲ 2e-16 of the spread).
  */
-/** Ascending numeric copy (Array.prototype.sort would compare as strings by default). */
-export declare function sortAscending(values: readonly number[]): number[];
+/** Ascending numeric copy, NaN-free input (a radix sort for large inputs: {@link sortFloat64}). */
+export declare function sortAscending(values: ArrayLike<number>): Float64Array;
 /** Type-7 quantile of values that are already sorted ascending (not re-checked for order). */
-export declare function quantileSorted(sorted: readonly number[], p: number): number;
+export declare function quantileSorted(sorted: ArrayLike<number>, p: number): number;
 /** Type-7 quantile of `values` (any order) at probability p ∈ [0, 1]. */
 export declare function quantile(values: readonly number[], p: number): number;
 /** Type-7 quantiles at several probabilities, sorting once; results in the order of `ps`. */
