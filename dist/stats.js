@@ -1090,7 +1090,7 @@ function exactP(counts, obs2, mn, alternative, ties) {
   return Math.min(1, 2 * (obs2 > mn ? pUpper : pLower));
 }
 
-// src/stats/hodges-lehmann.ts
+// src/stats/pairwise-differences.ts
 function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
@@ -2282,8 +2282,8 @@ function kthPairwiseDifference(canary, baseline, k) {
   const [xs, ys] = checkedSortedCopies(canary, baseline, "kthPairwiseDifference");
   return new PairwiseDifferences(xs, ys).select(k);
 }
-var AllTiedAtShift = class extends Error {
-};
+
+// src/stats/r-zeroin.ts
 function rZeroin2(f, ax, bx, fa, fb, tol, maxit = 1e3) {
   let a = ax;
   let b = bx;
@@ -2336,6 +2336,10 @@ function rZeroin2(f, ax, bx, fa, fb, tol, maxit = 1e3) {
   }
   return b;
 }
+
+// src/stats/hodges-lehmann.ts
+var AllTiedAtShift = class extends Error {
+};
 function rStandardizedW(xs, ys, d, correct, alternative) {
   const m = xs.length;
   const n = ys.length;

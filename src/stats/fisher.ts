@@ -1,5 +1,5 @@
 import { logGamma } from './beta.js';
-import { rZeroin2 } from './hodges-lehmann.js';
+import { rZeroin2 } from './r-zeroin.js';
 
 export interface FisherResult {
   /** Two-sided p as R and scipy define it: Σ P(table) over tables with P ≤ P(observed)·(1 + 1e-7). */

@@ -36,7 +36,6 @@ export {
 export {
   hodgesLehmann,
   hodgesLehmannRatio,
-  kthPairwiseDifference,
   mannWhitneyHodgesLehmann,
   type MannWhitneyHodgesLehmannOptions,
   type MannWhitneyHodgesLehmannResult,
@@ -44,6 +43,7 @@ export {
   type HodgesLehmannResult,
   type HodgesLehmannRatioResult,
 } from './hodges-lehmann.js';
+export { kthPairwiseDifference } from './pairwise-differences.js';
 export { welchTTest, pooledTTest, type TTestOptions, type TTestResult } from './welch.js';
 export { twoProportionZ, propTestYates, type TwoProportionResult, type PropTestResult } from './proportions.js';
 export { fisherExact, type FisherResult } from './fisher.js';

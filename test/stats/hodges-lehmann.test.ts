@@ -1,17 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  checkedSortedCopy,
   hodgesLehmann,
   hodgesLehmannRatio,
   hodgesLehmannSorted,
-  kthPairwiseDifference,
   mannWhitneyHodgesLehmann,
   mannWhitneyHodgesLehmannSorted,
-  PairwiseDifferences,
-  selectionTuning,
   type HodgesLehmannMethod,
 } from '../../src/stats/hodges-lehmann.js';
+import { checkedSortedCopy, kthPairwiseDifference, PairwiseDifferences, selectionTuning } from '../../src/stats/pairwise-differences.js';
 import { mannWhitney, mannWhitneyFromRanks, mannWhitneyNeedsGroups, mannWhitneySorted, type Alternative, type MannWhitneyMethod } from '../../src/stats/mann-whitney.js';
 import { sortFloat64, twoSampleRanksSorted } from '../../src/stats/ranks.js';
 import { expectClose, reference } from './reference.js';

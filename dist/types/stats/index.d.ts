@@ -18,7 +18,8 @@ export { mad, removeOutliersIqr, removeOutliersMad, type OutlierFilterResult } f
 export { adjustPValues, type PAdjustMethod } from './multiple-testing.js';
 export { midRanks, tieTerm, twoSampleRanks } from './ranks.js';
 export { mannWhitney, pwilcox, qwilcox, type Alternative, type MannWhitneyOptions, type MannWhitneyResult, } from './mann-whitney.js';
-export { hodgesLehmann, hodgesLehmannRatio, kthPairwiseDifference, mannWhitneyHodgesLehmann, type MannWhitneyHodgesLehmannOptions, type MannWhitneyHodgesLehmannResult, type HodgesLehmannOptions, type HodgesLehmannResult, type HodgesLehmannRatioResult, } from './hodges-lehmann.js';
+export { hodgesLehmann, hodgesLehmannRatio, mannWhitneyHodgesLehmann, type MannWhitneyHodgesLehmannOptions, type MannWhitneyHodgesLehmannResult, type HodgesLehmannOptions, type HodgesLehmannResult, type HodgesLehmannRatioResult, } from './hodges-lehmann.js';
+export { kthPairwiseDifference } from './pairwise-differences.js';
 export { welchTTest, pooledTTest, type TTestOptions, type TTestResult } from './welch.js';
 export { twoProportionZ, propTestYates, type TwoProportionResult, type PropTestResult } from './proportions.js';
 export { fisherExact, type FisherResult } from './fisher.js';

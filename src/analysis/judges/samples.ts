@@ -1,6 +1,7 @@
 import { mean, sampleVariance } from 'simple-statistics';
 import { varianceInflation, type VarianceInflation } from '../../stats/autocorrelation.js';
-import { checkedSortedCopy, mannWhitneyHodgesLehmannSorted, PairwiseDifferences } from '../../stats/hodges-lehmann.js';
+import { mannWhitneyHodgesLehmannSorted } from '../../stats/hodges-lehmann.js';
+import { checkedSortedCopy, PairwiseDifferences } from '../../stats/pairwise-differences.js';
 import { median } from '../../stats/quantile.js';
 import { normalQuantile } from '../../stats/normal.js';
 import { midRanks, twoSampleRanksSorted } from '../../stats/ranks.js';
