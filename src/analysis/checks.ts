@@ -10,6 +10,15 @@ export function worstOutcome(outcomes: CheckOutcome[]): CheckOutcome {
   return outcomes.reduce<CheckOutcome>((worst, o) => (SEVERITY[o] > SEVERITY[worst] ? o : worst), 'pass');
 }
 
+/** A metric's outcome and reason from its checks. */
+export function foldChecks(checks: CheckReport[]): { outcome: CheckOutcome; reason: string } {
+  const outcome = worstOutcome(checks.map((c) => c.outcome));
+  // Every check that is not a pass explains the outcome: a ratio can breach its threshold and
+  // its tolerance at once, and the reader should see both.
+  const explaining = outcome === 'pass' ? checks : checks.filter((c) => c.outcome !== 'pass');
+  return { outcome, reason: explaining.map((c) => c.reason).join('; ') || 'no check ran' };
+}
+
 /** Runs a metric's checks on its observed sides and folds them into one result. */
 export function judgeMetric(metric: MetricSpec, canary: Observation, baseline: Observation | undefined): MetricReport {
   const checks: CheckReport[] = [];
@@ -63,10 +72,7 @@ export function judgeMetric(metric: MetricSpec, canary: Observation, baseline: O
     checks.push({ type: 'comparison', outcome: result.outcome, reason: result.reason, comparison: result.detail });
   }
 
-  const outcome = worstOutcome(checks.map((c) => c.outcome));
-  // Every check that is not a pass explains the outcome: a ratio can breach its threshold and
-  // its tolerance at once, and the reader should see both.
-  const explaining = outcome === 'pass' ? checks : checks.filter((c) => c.outcome !== 'pass');
+  const { outcome, reason } = foldChecks(checks);
   return {
     name: metric.name,
     group: metric.group,
@@ -80,7 +86,7 @@ export function judgeMetric(metric: MetricSpec, canary: Observation, baseline: O
     dryRun: metric.dryRun,
     counted: !metric.dryRun && !ignored,
     outcome,
-    reason: explaining.map((c) => c.reason).join('; ') || 'no check ran',
+    reason,
     canary: canary.report,
     baseline: baseline?.report,
     checks,

@@ -8,6 +8,7 @@ import { VERSION } from '../core/version.js';
 import { judgeMetric } from './checks.js';
 import { observeSide, type Observation, type QueryAnswer, type SideQuery } from './observe.js';
 import { judgeKayentaMetric } from './kayenta/judge.js';
+import { adjustForMultipleTesting } from './multiplicity.js';
 import { decideKayentaVerdict, decideVerdict, type VerdictResult } from './verdict.js';
 
 export interface EvaluateOptions {
@@ -68,7 +69,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
   };
 
   const kayenta = policy.judge === 'kayenta';
-  const metrics: MetricReport[] = await Promise.all(
+  const judged: MetricReport[] = await Promise.all(
     policy.metrics.map(async (metric) => {
       const needsBaseline = kayenta || (metric.compare !== undefined && metric.compare.test !== 'none');
       const [canary, baseline] = await Promise.all([
@@ -79,6 +80,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
     }),
   );
 
+  const metrics = kayenta ? judged : adjustForMultipleTesting(judged, policy.scoring.multipleTesting);
   const decision: VerdictResult & { kayenta?: KayentaScoreDetail } = kayenta
     ? decideKayentaVerdict(metrics, policy.scoring)
     : decideVerdict(metrics, policy.scoring);

@@ -94,7 +94,11 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
     pass: doc.scoring?.pass ?? 95,
     marginal: doc.scoring?.marginal ?? 75,
     groups: doc.scoring?.groups ?? {},
+    multipleTesting: doc.scoring?.['multiple-testing'] ?? 'none',
   };
+  if (judge === 'kayenta' && doc.scoring?.['multiple-testing'] !== undefined) {
+    problem(['scoring', 'multiple-testing'], notUsed("Kayenta judges each metric at 98% and scores the labels; there are no p-values to adjust"), 'key');
+  }
   if (scoring.marginal > scoring.pass) {
     problem(['scoring', 'marginal'], `marginal (${scoring.marginal}) must not be above pass (${scoring.pass})`);
   }

@@ -279,6 +279,10 @@ export const policySchema = doc(
           z.record(z.string(), z.number().check(z.nonnegative())),
           "Weights per group. judge: kayenta: Kayenta's classifier.groupWeights (groups without a weight share 100 minus the configured weights).",
         ),
+        'multiple-testing': opt(
+          z.enum(['none', 'holm', 'bh']),
+          'none (default): each comparison at its own confidence. holm (family-wise) or bh (false discovery rate): a comparison fails only if its p-value, adjusted over all compared metrics, is below 1 − confidence; otherwise it is inconclusive.',
+        ),
       }),
       "Verdict thresholds and group weights (judge: kayenta: Kayenta's score thresholds and classifier.groupWeights).",
     ),

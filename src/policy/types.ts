@@ -107,7 +107,7 @@ export interface Policy {
   sources: Record<string, SourceConfig>;
   scopes: { canary: { selector: string }; baseline: BaselineSpec };
   metrics: MetricSpec[];
-  scoring: { pass: number; marginal: number; groups: Record<string, number> };
+  scoring: { pass: number; marginal: number; groups: Record<string, number>; multipleTesting: 'none' | 'holm' | 'bh' };
   /** Values read from the environment: masked in every output. */
   secrets: string[];
 }

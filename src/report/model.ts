@@ -67,6 +67,8 @@ export interface StatisticsDetail {
   absolute: { estimate: number; ci: [number, number] };
   /** Against no difference, in the bad direction(s); null when the test gives none. */
   pValue: number | null;
+  /** scoring.multiple-testing: the p-value adjusted over the `family` compared metrics. */
+  adjusted?: { method: 'holm' | 'bh'; pValue: number; family: number };
   n: { canary: number; baseline: number };
   /** Independent samples the autocorrelated series are worth. */
   effectiveN?: { canary: number; baseline: number };

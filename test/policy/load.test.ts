@@ -70,7 +70,7 @@ describe('defaults', () => {
     expect(policy.deployedAt).toBeUndefined();
     expect(policy.vars).toEqual({});
     expect(policy.secrets).toEqual([]);
-    expect(policy.scoring).toEqual({ pass: 95, marginal: 75, groups: {} });
+    expect(policy.scoring).toEqual({ pass: 95, marginal: 75, groups: {}, multipleTesting: 'none' });
   });
 
   it('fills in every metric default', () => {
@@ -182,7 +182,7 @@ scoring:
     expect(policy.windowMs).toBe(5_400_000);
     expect(policy.stepMs).toBe(30_000);
     expect(policy.sources.prom).toEqual({ type: 'prometheus', url: 'http://prometheus:9090', timeout: '10s', method: 'GET' });
-    expect(policy.scoring).toEqual({ pass: 90, marginal: 90, groups: { performance: 3 } });
+    expect(policy.scoring).toEqual({ pass: 90, marginal: 90, groups: { performance: 3 }, multipleTesting: 'none' });
     expect(valueMetric(policy)).toMatchObject({
       description: 'p99 latency',
       unit: 's',

@@ -132,7 +132,8 @@ function describeInterval(
 }
 
 /** p-values: two significant digits, and no false precision below 1e-4. */
-function formatP(p: number): string {
+/** A p-value as the reports show it: two significant digits, or "< 0.0001". */
+export function formatP(p: number): string {
   if (p < 1e-4) return '< 0.0001';
   return String(Number(p.toPrecision(2)));
 }
