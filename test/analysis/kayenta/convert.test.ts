@@ -69,7 +69,7 @@ describe('convertKayentaConfig: the sample config', () => {
   });
 
   it('carries the group weights over, and says which it dropped', () => {
-    expect(policy.scoring).toEqual({ pass: 95, marginal: 75, groups: { Errors: 40, Latency: 30, Saturation: 20 } });
+    expect(policy.scoring).toEqual({ pass: 95, marginal: 75, groups: { Errors: 40, Latency: 30, Saturation: 20 }, multipleTesting: 'none' });
     expect(result.yaml).toContain('# NOTE: not carried over: Traffic: 10 (no converted metric is in this group;');
   });
 
