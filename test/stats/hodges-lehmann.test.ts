@@ -272,8 +272,12 @@ describe('properties', () => {
       fc.property(fc.oneof(ints, doubles), fc.oneof(ints, doubles), exactish, (x, y, method) => {
         const a = hodgesLehmann(x, y, { method });
         const b = hodgesLehmann(y, x, { method });
+        expect(b.method === 'exact').toBe(a.method === 'exact');
+        // 'exact' with ties falls back to R's uniroot (next test). Where R's W(d) stops (all tied at
+        // a shift) depends on rounding of x − d, which is not symmetric at tiny magnitudes
+        // ([0, 0, 2.3e-308] against [4e-292]), so one direction can stop where the other does not.
+        if (a.method === 'asymptotic' || b.method === 'asymptotic') return;
         expect(b.method).toBe(a.method);
-        if (a.method === 'asymptotic') return; // 'exact' with ties falls back to R's uniroot: next test
         // (+ 0 turns −0 into 0: toEqual tells them apart)
         expect(b.estimate + 0).toBe(-a.estimate + 0);
         expect(b.ci.map((v) => v + 0)).toEqual([-a.ci[1], -a.ci[0]].map((v) => v + 0));
