@@ -45,8 +45,8 @@ export function formatBudgetShare(share: number | null): string {
 export function formatSli(value: number | null): string {
   if (value === null) return '–';
   if (value === 1) return '100%';
-  // Show the digits where the value leaves 100%: 99.869%, not 99.9%.
-  const decimals = Math.min(6, Math.max(1, Math.ceil(-Math.log10(1 - value)) + 1));
+  // Two significant digits of what is missing from 100%: 99.87%, 99.949%, not 99.9% for both.
+  const decimals = Math.min(6, Math.max(1, Math.ceil(-Math.log10(1 - value)) - 1));
   return `${(value * 100).toFixed(decimals).replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '')}%`;
 }
 

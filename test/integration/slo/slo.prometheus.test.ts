@@ -134,7 +134,7 @@ describe('error budgets against the real Prometheus', () => {
     expect(s.tiers.every((t) => !t.tripped)).toBe(true);
     expect(s.exhaustionMs).toBe(0);
     expect(s.outcome).toBe('block');
-    expect(s.reason).toMatch(/^-48\.3% of the budget left \(SLI 99\.8517% over 30d, objective 99\.9%\): the budget is spent$/);
+    expect(s.reason).toMatch(/^-48\.3% of the budget left \(SLI 99\.85% over 30d, objective 99\.9%\): the budget is spent$/);
   });
 
   it('search: one error in a quiet service — the point burn trips nothing', () => {
@@ -179,7 +179,7 @@ describe('error budgets against the real Prometheus', () => {
     expect(report.reasons[0]).toMatch(/^budget: SLO payments block: burn-rate tier 1h\/5m tripped/);
     const markdown = renderMarkdown(report);
     expect(markdown).toContain('### ⛔ Error budget and deploy policy: block');
-    expect(markdown).toMatch(/\| ⛔ block \| \*\*payments\*\* \| 99\.9% over 30d \| 99\.94928% \| `█████░░░░░` 49\.3% of 0\.1% \| 20× \(≤ 20\.68×\) over 1h \| 17h 44m \| 86\.4M \(43\.8k bad\) \|/);
+    expect(markdown).toMatch(/\| ⛔ block \| \*\*payments\*\* \| 99\.9% over 30d \| 99\.949% \| `█████░░░░░` 49\.3% of 0\.1% \| 20× \(≤ 20\.68×\) over 1h \| 17h 44m \| 86\.4M \(43\.8k bad\) \|/);
     expect(markdown).toContain('| 1h / 5m | 20× (≤ 20.68×) | 20× (≤ 22.46×) | 14.4× (2% of budget in 1h) | block | 🔥 tripped |');
     const terminal = renderTerminal(report, { color: false });
     expect(terminal).toContain('error budget and deploy policy: block');
