@@ -1,5 +1,5 @@
 /** Checks and resolves `slos`, `freeze` and `override` (see slo-schema.ts). */
-import { budgetOf, DEFAULT_TIERS } from '../budget/burn.js';
+import { budgetOf, DEFAULT_TIERS, roundSignificant } from '../budget/burn.js';
 import { parseFreezeTime, parseWeekTime } from '../budget/freeze.js';
 import { isValidTimeZone } from '../budget/time-zone.js';
 import { parseDuration, parseRatio } from './duration.js';
@@ -56,7 +56,7 @@ function normalizeSlo(doc: PolicyDocument, slo: SloDocument, at: KeyPath, ctx: B
 
   const objective = parseRatio(slo.objective);
   if (!(objective > 0 && objective < 1)) {
-    const hint = objective >= 1 && objective < 100 ? ` (write ${objective}% or ${objective / 100})` : '';
+    const hint = objective >= 1 && objective < 100 ? ` (write ${objective}% or ${roundSignificant(objective / 100)})` : '';
     problem(
       [...at, 'objective'],
       objective === 1 ? 'an objective of 100% leaves no error budget' : `expected an objective between 0% and 100%, found ${slo.objective}${hint}`,

@@ -66,7 +66,7 @@ export function budgetKeys({ durationSchema, ratioSchema, onNoDataSchema }: Sche
         'The budget policy of this SLO.',
       ),
       'burn-rate': opt(
-        z.union([z.enum(['default', 'none']), z.array(burnTierSchema).check(z.minLength(1))]),
+        z.union([z.array(burnTierSchema).check(z.minLength(1)), z.enum(['default', 'none'])]),
         'Burn-rate tiers: default (SRE workbook: 1h/5m 2%, 6h/30m 5% block; 3d/6h 10% warn, scaled to the window), none, or a list of tiers.',
       ),
       'decide-on': opt(
