@@ -89,7 +89,10 @@ export async function runCli(io: CliIo): Promise<number> {
       });
       for (const warning of warnings) io.stderr(`${formatProblem(warning)} (not checked)\n`);
       const sources = Object.keys(policy.sources).length;
-      io.stdout(`${opts.policy}: ok — service ${policy.service}, ${policy.metrics.length} metrics, ${sources} source${sources === 1 ? '' : 's'}\n`);
+      const slos = policy.slos?.length ?? 0;
+      const freezes = policy.freeze?.length ?? 0;
+      const budget = `${slos > 0 ? `, ${slos} SLO${slos === 1 ? '' : 's'}` : ''}${freezes > 0 ? `, ${freezes} freeze${freezes === 1 ? '' : 's'}` : ''}`;
+      io.stdout(`${opts.policy}: ok — service ${policy.service}, ${policy.metrics.length} metrics, ${sources} source${sources === 1 ? '' : 's'}${budget}\n`);
     });
 
   program
