@@ -98,4 +98,11 @@ function annotate(report: Report, redact: (text: string) => string): void {
     if ((m.outcome === 'fail' || m.outcome === 'error') && m.counted && report.enforced) core.error(message, props);
     else core.warning(message, props);
   }
+  for (const slo of report.budget?.slos ?? []) {
+    if (slo.outcome === 'pass') continue;
+    const message = redact(`SLO ${slo.name}: ${slo.outcome === slo.originalOutcome ? slo.outcome : `${slo.outcome} (overridden from ${slo.originalOutcome})`}: ${slo.reason}`);
+    const props = { file: report.policy.file, startLine: slo.line, title: `canary-gate: SLO ${slo.name}` };
+    if ((slo.outcome === 'block' || slo.outcome === 'error') && report.enforced) core.error(message, props);
+    else core.warning(message, props);
+  }
 }

@@ -90,6 +90,9 @@ describe.concurrent('the action with an error budget', () => {
     expect(run.outputs).toMatchObject({ verdict: 'fail', budget: 'block', overridden: 'false' });
     expect(run.summary).toContain('### ⛔ Error budget and deploy policy: block');
     expect(run.commands.find((c) => c.command === 'error' && c.message.startsWith('canary-gate: fail: budget: SLO payments block'))).toBeDefined();
+    const annotation = run.commands.find((c) => c.command === 'error' && c.properties.title === 'canary-gate: SLO payments');
+    expect(annotation?.properties).toMatchObject({ file: POLICY, line: '19' });
+    expect(annotation?.message).toMatch(/^SLO payments: block: burn-rate tier 1h\/5m tripped/);
   });
 
   it('the override-reason input: warn, not failed, actor recorded', async () => {
@@ -98,6 +101,9 @@ describe.concurrent('the action with an error budget', () => {
     expect(run.outputs).toMatchObject({ verdict: 'warn', budget: 'warn', overridden: 'true' });
     expect(run.summary).toMatch(/> \*\*Override\*\* override by bob at \S+ via override-reason: "approved in #deploys" — turned SLO payments: block → warn/);
     expect(run.stdout).toMatch(/override by bob at \S+ via override-reason/);
+    const annotation = run.commands.find((c) => c.properties.title === 'canary-gate: SLO payments');
+    expect(annotation?.command).toBe('warning');
+    expect(annotation?.message).toMatch(/^SLO payments: warn \(overridden from block\): /);
   });
 
   it('the PR label, from the labeled event: the sender and the time of the event', async () => {
