@@ -8,6 +8,7 @@ import type { Report, Verdict } from '../report/model.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
+import { actionOverride } from './override.js';
 
 const FAIL_ON: Record<string, Verdict[]> = {
   fail: ['fail'],
@@ -24,6 +25,8 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
     const mode = core.getInput('mode');
     if (mode && mode !== 'enforce' && mode !== 'advisory') throw new UsageError(`input mode: expected enforce or advisory, got "${mode}"`);
     const started = now();
+    const token = core.getInput('github-token');
+    if (token) core.setSecret(token);
 
     const { policy, report, redact } = await runGate({
       policyFile,
@@ -33,6 +36,7 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
       deployedAt: timeInput('deployed-at', started),
       mode: mode ? (mode as 'enforce' | 'advisory') : undefined,
       now: started,
+      override: (policy) => actionOverride(policy, { reason: core.getInput('override-reason'), env: process.env, token, now: started }),
     });
     for (const secret of policy.secrets) core.setSecret(secret);
 
@@ -49,6 +53,10 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
     const score = report.score === null ? '' : report.kayenta ? String(report.score) : String(Math.round(report.score * 10) / 10);
     core.setOutput('score', score);
     core.setOutput('report-path', reportPath);
+    if (report.budget) {
+      core.setOutput('budget', report.budget.outcome);
+      core.setOutput('overridden', String((report.budget.override?.changed.length ?? 0) > 0));
+    }
 
     const failing = FAIL_ON[failOn]!.includes(report.verdict);
     if (failing && report.enforced) core.setFailed(redact(`canary-gate: ${report.verdict}: ${report.reasons.join('; ')}`));
@@ -88,6 +96,13 @@ function annotate(report: Report, redact: (text: string) => string): void {
     const props = { file: report.policy.file, startLine: m.line, title: `canary-gate: ${m.name}` };
     // Red annotations only where they block: advisory runs and uncounted metrics get warnings.
     if ((m.outcome === 'fail' || m.outcome === 'error') && m.counted && report.enforced) core.error(message, props);
+    else core.warning(message, props);
+  }
+  for (const slo of report.budget?.slos ?? []) {
+    if (slo.outcome === 'pass') continue;
+    const message = redact(`SLO ${slo.name}: ${slo.outcome === slo.originalOutcome ? slo.outcome : `${slo.outcome} (overridden from ${slo.originalOutcome})`}: ${slo.reason}`);
+    const props = { file: report.policy.file, startLine: slo.line, title: `canary-gate: SLO ${slo.name}` };
+    if ((slo.outcome === 'block' || slo.outcome === 'error') && report.enforced) core.error(message, props);
     else core.warning(message, props);
   }
 }

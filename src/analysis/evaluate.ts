@@ -5,6 +5,7 @@ import type { MetricSpec, Policy } from '../policy/types.js';
 import type { KayentaScoreDetail, MetricReport, Report, TimeWindow } from '../report/model.js';
 import type { MetricSource } from '../sources/types.js';
 import { VERSION } from '../core/version.js';
+import { finishBudget, hasBudget, observeBudget, withBudget, type OverrideRequest } from '../budget/index.js';
 import { judgeMetric } from './checks.js';
 import { observeSide, type Observation, type QueryAnswer, type SideQuery } from './observe.js';
 import { judgeKayentaMetric } from './kayenta/judge.js';
@@ -20,6 +21,8 @@ export interface EvaluateOptions {
   now: number;
   /** Queries in flight at once across all metrics. */
   concurrency?: number;
+  /** An audited override of budget and freeze blocks (a PR label, an input or a flag). */
+  override?: OverrideRequest;
 }
 
 interface Span {
@@ -68,6 +71,11 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
     return observeSide(metric, { scope, selector, window: isoWindow(span), expectedSteps }, answers);
   };
 
+  // An override is recorded even when the policy has nothing it could turn: it is an audit trail.
+  const budgetCounts = hasBudget(policy) || options.override
+    ? observeBudget(policy, sources, options.end, (source, request) => limit(() => source.query(request)))
+    : undefined;
+
   const kayenta = policy.judge === 'kayenta';
   const judged: MetricReport[] = await Promise.all(
     policy.metrics.map(async (metric) => {
@@ -84,6 +92,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
   const decision: VerdictResult & { kayenta?: KayentaScoreDetail } = kayenta
     ? decideKayentaVerdict(metrics, policy.scoring)
     : decideVerdict(metrics, policy.scoring);
+  const budget = budgetCounts && finishBudget(policy, await budgetCounts, metrics, options.end, options.override);
+  const { verdict, reasons } = withBudget(decision, budget);
   const baseline = policy.scopes.baseline;
   return {
     schemaVersion: 1,
@@ -101,14 +111,15 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
         ...(baseline.offsetMs !== undefined ? { offset: formatDuration(baseline.offsetMs) } : {}),
       },
     },
-    verdict: decision.verdict,
+    verdict,
     score: decision.score,
     scoring: { pass: policy.scoring.pass, marginal: policy.scoring.marginal },
     ...(decision.kayenta ? { kayenta: decision.kayenta } : {}),
     enforced: policy.mode === 'enforce',
-    reasons: decision.reasons,
+    reasons,
     counts: decision.counts,
     metrics,
+    ...(budget ? { budget } : {}),
   };
 }
 

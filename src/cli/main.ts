@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { convertKayentaConfig, KayentaConfigError } from '../analysis/kayenta/convert.js';
+import type { OverrideRequest } from '../budget/index.js';
 import { EXIT, exitCodeFor } from '../core/exit-codes.js';
 import { parseVars, readPolicy, runGate, UsageError } from '../core/run.js';
 import { VERSION } from '../core/version.js';
@@ -45,8 +46,11 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--warn-exit-code <code>', 'exit code for a warn verdict', toExitCode, EXIT.undecided)
     .option('--inconclusive-exit-code <code>', 'exit code for an inconclusive verdict', toExitCode, EXIT.undecided)
     .option('--no-color', 'no ANSI colors even on a terminal')
+    .option('--override-reason <text>', 'audited override: turn an error-budget or freeze block into warn, with this reason')
+    .option('--override-by <name>', 'who overrides (default $GITHUB_ACTOR or $USER)')
     .action(async (opts: EvaluateOptions) => {
       const now = io.now();
+      const override = cliOverride(opts, io.env, now);
       const { report, redact } = await runGate({
         policyFile: opts.policy,
         env: io.env,
@@ -55,6 +59,7 @@ export async function runCli(io: CliIo): Promise<number> {
         deployedAt: opts.deployedAt === undefined ? undefined : parseTimeOption(opts.deployedAt, now, '--deployed-at'),
         mode: opts.mode,
         now,
+        override,
       });
       const rendered =
         opts.format === 'json'
@@ -84,7 +89,10 @@ export async function runCli(io: CliIo): Promise<number> {
       });
       for (const warning of warnings) io.stderr(`${formatProblem(warning)} (not checked)\n`);
       const sources = Object.keys(policy.sources).length;
-      io.stdout(`${opts.policy}: ok — service ${policy.service}, ${policy.metrics.length} metrics, ${sources} source${sources === 1 ? '' : 's'}\n`);
+      const slos = policy.slos?.length ?? 0;
+      const freezes = policy.freeze?.length ?? 0;
+      const budget = `${slos > 0 ? `, ${slos} SLO${slos === 1 ? '' : 's'}` : ''}${freezes > 0 ? `, ${freezes} freeze${freezes === 1 ? '' : 's'}` : ''}`;
+      io.stdout(`${opts.policy}: ok — service ${policy.service}, ${policy.metrics.length} metrics, ${sources} source${sources === 1 ? '' : 's'}${budget}\n`);
     });
 
   program
@@ -158,6 +166,20 @@ interface EvaluateOptions {
   warnExitCode: number;
   inconclusiveExitCode: number;
   color: boolean;
+  overrideReason?: string;
+  overrideBy?: string;
+}
+
+/** --override-reason: who and when come from the environment and the clock, why from the flag. */
+function cliOverride(opts: EvaluateOptions, env: CliIo['env'], now: number): OverrideRequest | undefined {
+  if (opts.overrideReason === undefined) {
+    if (opts.overrideBy !== undefined) throw new UsageError('--override-by needs --override-reason');
+    return undefined;
+  }
+  const reason = opts.overrideReason.trim();
+  if (reason === '') throw new UsageError('--override-reason: an override needs a reason (it is recorded in every output)');
+  const by = opts.overrideBy?.trim() || env.GITHUB_ACTOR || env.USER || env.USERNAME || 'unknown';
+  return { via: 'input', by, at: now, reason };
 }
 
 interface ConvertOptions {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { evaluate } from '../analysis/evaluate.js';
+import type { OverrideRequest } from '../budget/index.js';
 import { PolicyError } from '../policy/errors.js';
 import { loadPolicy, type LoadOptions } from '../policy/load.js';
 import type { Mode, Policy } from '../policy/types.js';
@@ -20,6 +21,8 @@ export interface GateOptions {
   now: number;
   /** Tests pass their own backends; otherwise the policy's sources are built. */
   sources?: Record<string, MetricSource>;
+  /** An audited override, or how to find one once the policy (its override label) is known. */
+  override?: OverrideRequest | ((policy: Policy) => Promise<OverrideRequest | undefined>);
 }
 
 export interface GateResult {
@@ -53,6 +56,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
     sources: options.sources ?? (await createSources(policy)),
     end: options.end ?? options.now,
     now: options.now,
+    override: typeof options.override === 'function' ? await options.override(policy) : options.override,
   });
   return { policy, report, redact: createRedactor(policy.secrets) };
 }

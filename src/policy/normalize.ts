@@ -2,6 +2,7 @@ import { parseDuration, parseRatio, parseTime } from './duration.js';
 import type { PolicyProblem } from './errors.js';
 import type { CompareDocument, KayentaMetricDocument, MetricDocument, PolicyDocument } from './schema.js';
 import { BUILTIN_PLACEHOLDERS, placeholdersIn } from './template.js';
+import { normalizeBudget } from './slo-normalize.js';
 import type { BaselineSpec, CompareSpec, JudgeMode, KayentaMetricSpec, MetricSpec, Policy, ThresholdSpec } from './types.js';
 import type { KeyPath, YamlSource } from './yaml-source.js';
 
@@ -107,6 +108,8 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
     if (!groups.has(group)) problem(['scoring', 'groups', group], `no metric is in group "${group}"`, 'key');
   }
 
+  const budget = normalizeBudget(doc, { source: ctx.source, metrics, vars, problem });
+
   const policy: Policy = {
     file: ctx.file,
     dir: ctx.dir,
@@ -122,6 +125,7 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
     metrics,
     scoring,
     secrets: [...new Set(ctx.secrets)],
+    ...budget,
   };
   return { policy, problems };
 }

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { budgetKeys } from './slo-schema.js';
 
 // zod/mini ships no messages of its own: without a locale every problem reads "Invalid input".
 z.config(en());
@@ -286,6 +287,7 @@ export const policySchema = doc(
       }),
       "Verdict thresholds and group weights (judge: kayenta: Kayenta's score thresholds and classifier.groupWeights).",
     ),
+    ...budgetKeys({ durationSchema, ratioSchema, onNoDataSchema }),
   }),
   'canary-gate policy',
 );

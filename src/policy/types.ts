@@ -1,5 +1,6 @@
 /** The resolved policy the engine runs on: durations in ms, ratios as fractions, env expanded. */
 import type { Aggregate, OnNoData, SourceDocument } from './schema.js';
+import type { FreezeSpec, OverrideSpec, SloSpec } from './slo-types.js';
 
 export type { Aggregate, OnNoData };
 export type Direction = 'increase' | 'decrease' | 'either';
@@ -110,4 +111,8 @@ export interface Policy {
   scoring: { pass: number; marginal: number; groups: Record<string, number>; multipleTesting: 'none' | 'holm' | 'bh' };
   /** Values read from the environment: masked in every output. */
   secrets: string[];
+  /** Error budgets, deploy freezes and the override rule (absent: none). */
+  slos?: SloSpec[];
+  freeze?: FreezeSpec[];
+  override?: OverrideSpec;
 }

@@ -2,6 +2,8 @@
  * The one report model. Every output (job summary, PR comment, terminal, JSON, step outputs) is
  * a pure rendering of it, so they can never disagree about what happened or why.
  */
+import type { BudgetReport } from './budget-model.js';
+
 export type CheckOutcome = 'pass' | 'fail' | 'inconclusive' | 'error';
 export type Verdict = 'pass' | 'warn' | 'fail' | 'inconclusive';
 
@@ -204,4 +206,6 @@ export interface Report {
   reasons: string[];
   counts: Record<CheckOutcome, number> & { notCounted: number };
   metrics: MetricReport[];
+  /** Error budgets, burn rates, deploy freezes and any override; absent when the policy has none. */
+  budget?: BudgetReport;
 }

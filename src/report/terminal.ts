@@ -1,5 +1,6 @@
 import { headline, metricRow, windowsText } from './rows.js';
 import type { CheckOutcome, Report, Verdict } from './model.js';
+import { budgetTerminal } from './budget-render.js';
 
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m' };
 const OUTCOME_COLOR: Record<CheckOutcome | Verdict, string> = {
@@ -34,5 +35,9 @@ export function renderTerminal(report: Report, options: { color: boolean; width?
     for (const note of rows[i]!.notes) out.push(paint(ANSI.yellow, `    note: ${note}`));
   });
   out.push('', `canary:   ${w.canary}`, `baseline: ${w.baseline}`, `window ${report.window}, step ${report.step}`);
+  if (report.budget) {
+    const budgetColor = { pass: ANSI.green, warn: ANSI.yellow, inconclusive: ANSI.yellow, block: ANSI.red, error: ANSI.red };
+    out.push(...budgetTerminal(report.budget, (outcome, text) => paint(budgetColor[outcome], text)));
+  }
   return out.join('\n') + '\n';
 }

@@ -120,6 +120,8 @@ export const EXPECTED_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   mode: '',
   'fail-on': 'inconclusive',
   'report-path': '',
+  'override-reason': '',
+  'github-token': '${{ github.token }}',
 };
 
 /** The inputs declared in action.yml with their defaults; throws when the file does not parse. */
