@@ -4,8 +4,9 @@ import { PolicyError } from '../policy/errors.js';
 import { loadPolicy, type LoadOptions } from '../policy/load.js';
 import type { Mode, Policy } from '../policy/types.js';
 import type { Report } from '../report/model.js';
-import { createSources } from '../sources/index.js';
-import type { MetricSource } from '../sources/types.js';
+import { createAlertSources, createHttpClient, createSources } from '../sources/index.js';
+import type { HttpClientOptions } from '../sources/http.js';
+import type { AlertSource, MetricSource } from '../sources/types.js';
 import { createRedactor } from './redact.js';
 
 export interface GateOptions {
@@ -20,6 +21,9 @@ export interface GateOptions {
   now: number;
   /** Tests pass their own backends; otherwise the policy's sources are built. */
   sources?: Record<string, MetricSource>;
+  alertSources?: Record<string, AlertSource>;
+  /** Tests pass a clock and a sleep for the HTTP layer's retries. */
+  http?: Partial<HttpClientOptions>;
 }
 
 export interface GateResult {
@@ -48,11 +52,14 @@ export async function readPolicy(
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const loaded = await readPolicy(options);
   const policy = options.mode ? { ...loaded, mode: options.mode } : loaded;
+  const http = options.sources ? undefined : await createHttpClient(policy, options.http);
   const report = await evaluate({
     policy,
-    sources: options.sources ?? (await createSources(policy)),
+    sources: options.sources ?? (await createSources(policy, http)),
+    alertSources: options.alertSources ?? (await createAlertSources(policy, http)),
     end: options.end ?? options.now,
     now: options.now,
+    concurrency: policy.http?.concurrency,
   });
   return { policy, report, redact: createRedactor(policy.secrets) };
 }
