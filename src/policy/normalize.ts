@@ -1,7 +1,7 @@
 import { parseDuration, parseRatio, parseTime } from './duration.js';
 import type { PolicyProblem } from './errors.js';
 import type { CompareDocument, KayentaMetricDocument, MetricDocument, PolicyDocument } from './schema.js';
-import { checkSources, normalizeAlerts, normalizeHttp } from './sources-check.js';
+import { checkSources, normalizeAlerts, normalizeHttp, scopedByFacet } from './sources-check.js';
 import { BUILTIN_PLACEHOLDERS, placeholdersIn } from './template.js';
 import type { BaselineSpec, CompareSpec, JudgeMode, KayentaMetricSpec, MetricSpec, Policy, ThresholdSpec } from './types.js';
 import type { KeyPath, YamlSource } from './yaml-source.js';
@@ -84,7 +84,7 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
         problem([...at, key], `undefined variable {{${name}}} (define it under vars or pass --var ${name}=…)`);
       }
       const sameSeries = baseline.offsetMs === undefined && !baseline.beforeDeploy;
-      if (sameSeries && !placeholdersIn(template).includes('scope')) {
+      if (sameSeries && !placeholdersIn(template).includes('scope') && !scopedByFacet(doc.sources[metric.source], template)) {
         problem([...at, key], 'the query has no {{scope}} placeholder, so canary and baseline would read the same series');
       }
     }

@@ -94,6 +94,11 @@ export function checkSources(doc: PolicyDocument, secrets: readonly string[], pr
   });
 }
 
+/** NRQL that FACETs by the scope's attribute needs no {{scope}}: the source keeps the scope's facet. */
+export function scopedByFacet(source: SourceDocument | undefined, query: string): boolean {
+  return source?.type === 'newrelic' && /\bFACET\b/i.test(query);
+}
+
 /** A key written into the policy file ends up in version control and in every fork's logs. */
 function requireFromEnv(value: string, at: KeyPath, secrets: readonly string[], problem: Problem, suggestion: string) {
   const fromEnv = secrets.some((secret) => value.includes(secret)) || /\$\{[A-Za-z_][A-Za-z0-9_]*\}/.test(value);

@@ -55,7 +55,8 @@ export class NewRelicSource implements MetricSource {
     });
     const rows = this.results(response);
     const series = toSeries(rows, request.end, (why) => this.error(response, why));
-    return selectFacet(series, request.scope);
+    const inQuery = !request.scope || request.query.includes(request.scope);
+    return selectFacet(series, request.scope, inQuery);
   }
 
   private results(response: HttpResponse): Row[] {
@@ -138,13 +139,21 @@ function complete(points: Point[], to: number): Point[] {
   return points.filter((p) => p.t <= to).sort((a, b) => a.t - b.t);
 }
 
-/** With FACET, every facet comes back: keep the scope's own, refuse when none of them is it. */
-function selectFacet(series: Series[], scope: string | undefined): Series[] {
-  if (!scope || series.length === 0 || series.every((s) => Object.keys(s.labels).length === 0)) return series;
+/**
+ * With FACET, every facet comes back: keep the scope's own, refuse when none of them is it. A query
+ * scoped only by its FACET (no {{scope}} in the NRQL) must come back faceted by the scope's
+ * attribute, or canary and baseline would read the same numbers.
+ */
+function selectFacet(series: Series[], scope: string | undefined, scopeInQuery: boolean): Series[] {
+  if (!scope || series.length === 0) return series;
   const terms = scopeTerms(scope);
-  if (terms.size === 0) return series;
   const faceted = series.filter((s) => [...terms.keys()].some((label) => s.labels[label] !== undefined));
-  if (faceted.length === 0) return series;
+  if (faceted.length === 0) {
+    if (scopeInQuery) return series;
+    throw new SourceError(
+      `newrelic: the NRQL has no {{scope}} and its results are not faceted by the scope's attribute (${[...terms.keys()].join(', ') || `nothing to read in ${scope}`}): canary and baseline would be the same data`,
+    );
+  }
   const mine = series.filter((s) => !contradiction(terms, s.labels));
   if (mine.length === 0) {
     const found = series.map((s) => Object.values(s.labels).join('/')).slice(0, 5).join(', ');
