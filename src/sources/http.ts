@@ -346,6 +346,8 @@ export function parseJsonBody(label: string, response: HttpResponse, secrets: re
   try {
     return JSON.parse(response.body);
   } catch {
-    throw responseError(label, response, `not JSON: ${bodyExcerpt(response.body)}`, secrets);
+    // An error status speaks for itself; "not JSON" matters only when the backend claimed success.
+    const reason = response.status >= 400 ? bodyExcerpt(response.body) : `not JSON: ${bodyExcerpt(response.body)}`;
+    throw responseError(label, response, reason, secrets);
   }
 }
