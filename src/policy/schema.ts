@@ -99,7 +99,7 @@ const newRelicSourceSchema = doc(
     type: z.literal('newrelic'),
     region: opt(z.enum(['us', 'eu']), 'us (default): api.newrelic.com; eu: api.eu.newrelic.com.'),
     url: opt(nonEmpty('NerdGraph endpoint'), 'NerdGraph endpoint instead of the region, e.g. a proxy.'),
-    account: z.union([z.int().check(z.positive()), z.string().check(z.regex(/^\d+$/, { message: 'expected an account ID (digits)' }))]).check(
+    account: z.union([z.int().check(z.positive()), nonEmpty('Account ID')]).check(
       describe('New Relic account ID (a number, or ${NR_ACCOUNT_ID}).'),
     ),
     'api-key': nonEmpty('User API key, from the environment: ${NEW_RELIC_API_KEY}. Sent as API-Key.'),

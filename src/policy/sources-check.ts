@@ -61,6 +61,10 @@ export function checkSources(doc: PolicyDocument, secrets: readonly string[], pr
         break;
       case 'newrelic':
         requireFromEnv(source['api-key'], [...at, 'api-key'], secrets, problem, 'NEW_RELIC_API_KEY');
+        if (typeof source.account === 'string' && !/^\d+$/.test(source.account) && !source.account.includes('${')) {
+          const fromEnv = secrets.some((secret) => source.account.toString().includes(secret));
+          problem([...at, 'account'], `expected an account ID (digits), found ${fromEnv ? 'a value from the environment' : JSON.stringify(source.account)}`);
+        }
         if (source.url !== undefined && source.region !== undefined) problem([...at, 'url'], 'give either region or url, not both');
         if (source.url !== undefined) checkUrl(source.url, [...at, 'url'], problem);
         break;
