@@ -3,6 +3,7 @@ import type { MetricSpec } from '../policy/types.js';
 import type { CheckOutcome, CheckReport, MetricReport } from '../report/model.js';
 import { judges } from './judges/index.js';
 import type { DataState, Observation } from './observe.js';
+import { queryErrorCheck } from './on-error.js';
 
 const SEVERITY: Record<CheckOutcome, number> = { pass: 0, inconclusive: 1, fail: 2, error: 3 };
 
@@ -28,8 +29,11 @@ export function judgeMetric(metric: MetricSpec, canary: Observation, baseline: O
     switch (data.state) {
       case 'ok':
         return undefined;
-      case 'error':
-        return { type: 'data', outcome: 'error', reason: data.reason };
+      case 'error': {
+        const { check, ignored: notCounted } = queryErrorCheck(data.reason, metric.onError);
+        ignored ||= notCounted;
+        return check;
+      }
       case 'too-few':
         return { type: 'data', outcome: 'inconclusive', reason: data.reason };
       case 'no-data':

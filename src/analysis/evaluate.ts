@@ -3,9 +3,10 @@ import { formatDuration } from '../policy/duration.js';
 import { renderTemplate } from '../policy/template.js';
 import type { MetricSpec, Policy } from '../policy/types.js';
 import type { KayentaScoreDetail, MetricReport, Report, TimeWindow } from '../report/model.js';
-import type { MetricSource } from '../sources/types.js';
+import type { AlertSource, MetricSource } from '../sources/types.js';
 import { VERSION } from '../core/version.js';
 import { finishBudget, hasBudget, observeBudget, withBudget, type OverrideRequest } from '../budget/index.js';
+import { runAlertCheck } from './alerts.js';
 import { judgeMetric } from './checks.js';
 import { observeSide, type Observation, type QueryAnswer, type SideQuery } from './observe.js';
 import { judgeKayentaMetric } from './kayenta/judge.js';
@@ -15,6 +16,8 @@ import { decideKayentaVerdict, decideVerdict, type VerdictResult } from './verdi
 export interface EvaluateOptions {
   policy: Policy;
   sources: Record<string, MetricSource>;
+  /** Alertmanager sources, for the policy's alert checks. */
+  alertSources?: Record<string, AlertSource>;
   /** End of the analysis window (epoch ms). */
   end: number;
   /** The clock: when the evaluation happened (epoch ms). */
@@ -43,10 +46,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
     step: formatDuration(policy.stepMs),
   };
 
-  const ask = (source: MetricSource, query: string, span: Span): Promise<QueryAnswer> =>
+  const ask = (source: MetricSource, query: string, span: Span, scope: string): Promise<QueryAnswer> =>
     limit(async () => {
       try {
-        const series = await source.query({ query, start: span.start + policy.stepMs, end: span.end, stepMs: policy.stepMs });
+        const series = await source.query({ query, start: span.start + policy.stepMs, end: span.end, stepMs: policy.stepMs, scope });
         return { ok: true as const, series };
       } catch (error) {
         return { ok: false as const, error: (error as Error).message };
@@ -65,7 +68,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
     const answers: SideQuery[] = await Promise.all(
       templates.map(async ([role, template]) => {
         const query = renderTemplate(template, { ...placeholders, scope: selector });
-        return { role, query, answer: await ask(source, query, span) };
+        return { role, query, answer: await ask(source, query, span, selector) };
       }),
     );
     return observeSide(metric, { scope, selector, window: isoWindow(span), expectedSteps }, answers);
@@ -87,6 +90,17 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
       return kayenta ? judgeKayentaMetric(metric, canary, baseline!) : judgeMetric(metric, canary, baseline);
     }),
   );
+
+  const alertChecks = (policy.alerts ?? []).map((check) =>
+    runAlertCheck(check, {
+      placeholders,
+      canarySelector: policy.scopes.canary.selector,
+      now: options.now,
+      source: options.alertSources?.[check.source],
+      limit,
+    }),
+  );
+  judged.push(...(await Promise.all(alertChecks)));
 
   const metrics = kayenta ? judged : adjustForMultipleTesting(judged, policy.scoring.multipleTesting);
   const decision: VerdictResult & { kayenta?: KayentaScoreDetail } = kayenta

@@ -5,8 +5,9 @@ import { PolicyError } from '../policy/errors.js';
 import { loadPolicy, type LoadOptions } from '../policy/load.js';
 import type { Mode, Policy } from '../policy/types.js';
 import type { Report } from '../report/model.js';
-import { createSources } from '../sources/index.js';
-import type { MetricSource } from '../sources/types.js';
+import { createAlertSources, createHttpClient, createSources } from '../sources/index.js';
+import type { HttpClientOptions } from '../sources/http.js';
+import type { AlertSource, MetricSource } from '../sources/types.js';
 import { createRedactor } from './redact.js';
 
 export interface GateOptions {
@@ -23,6 +24,9 @@ export interface GateOptions {
   sources?: Record<string, MetricSource>;
   /** An audited override, or how to find one once the policy (its override label) is known. */
   override?: OverrideRequest | ((policy: Policy) => Promise<OverrideRequest | undefined>);
+  alertSources?: Record<string, AlertSource>;
+  /** Tests pass a clock and a sleep for the HTTP layer's retries. */
+  http?: Partial<HttpClientOptions>;
 }
 
 export interface GateResult {
@@ -51,12 +55,15 @@ export async function readPolicy(
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const loaded = await readPolicy(options);
   const policy = options.mode ? { ...loaded, mode: options.mode } : loaded;
+  const http = options.sources ? undefined : await createHttpClient(policy, options.http);
   const report = await evaluate({
     policy,
-    sources: options.sources ?? (await createSources(policy)),
+    sources: options.sources ?? (await createSources(policy, http)),
+    alertSources: options.alertSources ?? (await createAlertSources(policy, http)),
     end: options.end ?? options.now,
     now: options.now,
     override: typeof options.override === 'function' ? await options.override(policy) : options.override,
+    concurrency: policy.http?.concurrency,
   });
   return { policy, report, redact: createRedactor(policy.secrets) };
 }

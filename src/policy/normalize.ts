@@ -1,6 +1,7 @@
 import { parseDuration, parseRatio, parseTime } from './duration.js';
 import type { PolicyProblem } from './errors.js';
 import type { CompareDocument, KayentaMetricDocument, MetricDocument, PolicyDocument } from './schema.js';
+import { checkSources, normalizeAlerts, normalizeHttp, scopedByFacet } from './sources-check.js';
 import { BUILTIN_PLACEHOLDERS, placeholdersIn } from './template.js';
 import { normalizeBudget } from './slo-normalize.js';
 import type { BaselineSpec, CompareSpec, JudgeMode, KayentaMetricSpec, MetricSpec, Policy, ThresholdSpec } from './types.js';
@@ -84,12 +85,16 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
         problem([...at, key], `undefined variable {{${name}}} (define it under vars or pass --var ${name}=…)`);
       }
       const sameSeries = baseline.offsetMs === undefined && !baseline.beforeDeploy;
-      if (sameSeries && !placeholdersIn(template).includes('scope')) {
+      if (sameSeries && !placeholdersIn(template).includes('scope') && !scopedByFacet(doc.sources[metric.source], template)) {
         problem([...at, key], 'the query has no {{scope}} placeholder, so canary and baseline would read the same series');
       }
     }
     metrics.push(judge === 'kayenta' ? normalizeKayentaMetric(doc, metric, at, ctx, problem) : normalizeMetric(doc, metric, at, ctx, problem));
   });
+
+  checkSources(doc, ctx.secrets, problem);
+  const alerts = normalizeAlerts(doc, ctx.source, known, new Set(seen.keys()), problem);
+  const http = normalizeHttp(doc, problem);
 
   const scoring = {
     pass: doc.scoring?.pass ?? 95,
@@ -123,6 +128,8 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
     sources: doc.sources,
     scopes: { canary: { selector: canarySelector }, baseline },
     metrics,
+    alerts,
+    http,
     scoring,
     secrets: [...new Set(ctx.secrets)],
     ...budget,
@@ -215,6 +222,7 @@ function normalizeMetric(
     dryRun: metric['dry-run'] ?? false,
     minSamples: metric['min-samples'] ?? defaults['min-samples'] ?? DEFAULT_MIN_SAMPLES,
     onNoData: metric['on-no-data'] ?? defaults['on-no-data'] ?? 'fail',
+    onError: metric['on-error'] ?? defaults['on-error'] ?? 'fail',
     compare,
     threshold,
     line: ctx.source.positionOf(at).line,
@@ -273,6 +281,7 @@ const NOT_IN_KAYENTA: Record<string, string> = {
   weight: 'Kayenta weighs groups, not metrics; set scoring.groups',
   'min-samples': 'Kayenta judges any side that has data; use kayenta.must-have-data for missing data',
   'on-no-data': 'missing data is Nodata, not counted, or NodataFailMetric with kayenta.must-have-data',
+  'on-error': 'a failed query stops a Kayenta analysis: the run fails closed',
   aggregate: 'Kayenta compares every sample, not an aggregate; the report shows means',
   'dry-run': 'use kayenta.muted: classified and shown, not scored',
 };
@@ -290,7 +299,7 @@ const notUsed = (why: string) => `not used with judge: kayenta: ${why}`;
 
 function checkKayentaDefaults(doc: PolicyDocument, problem: (at: KeyPath, message: string, where?: 'value' | 'key') => void) {
   const defaults = doc.defaults ?? {};
-  for (const key of ['min-samples', 'on-no-data', 'aggregate'] as const) {
+  for (const key of ['min-samples', 'on-no-data', 'on-error', 'aggregate'] as const) {
     if (defaults[key] !== undefined) problem(['defaults', key], notUsed(NOT_IN_KAYENTA[key]!), 'key');
   }
   for (const key of Object.keys(defaults.compare ?? {})) {
@@ -362,6 +371,7 @@ function normalizeKayentaMetric(
     dryRun: false,
     minSamples: 0,
     onNoData: 'fail',
+    onError: 'fail',
     kayenta,
     line: ctx.source.positionOf(at).line,
     kind: metric.kind === 'distribution' ? 'distribution' : 'gauge',

@@ -63,10 +63,11 @@ const prometheusSourceSchema = doc(
       z.strictObject({ username: z.string(), password: z.string() }),
       'HTTP basic authentication (use ${ENV} for the password).',
     ),
+    tenant: opt(nonEmpty('Tenant ID'), 'Tenant of a multi-tenant store (Mimir, Cortex): sent as X-Scope-OrgID.'),
     timeout: opt(durationSchema, 'Per-request timeout (default 30s).'),
     method: opt(z.enum(['POST', 'GET']), 'POST form (default; falls back to GET on 405) or GET.'),
   }),
-  'A Prometheus-compatible HTTP API, queried with /api/v1/query_range.',
+  'A Prometheus-compatible HTTP API (Prometheus, Thanos, Mimir, Cortex, VictoriaMetrics), queried with /api/v1/query_range.',
 );
 
 const fileSourceSchema = doc(
@@ -78,7 +79,111 @@ const fileSourceSchema = doc(
   'Series read from a local JSON or CSV file; queries are selectors such as name{label="value"}.',
 );
 
-export const sourceSchema = z.discriminatedUnion('type', [prometheusSourceSchema, fileSourceSchema]);
+const datadogSourceSchema = doc(
+  z.strictObject({
+    type: z.literal('datadog'),
+    site: opt(
+      z.enum(['datadoghq.com', 'us3.datadoghq.com', 'us5.datadoghq.com', 'datadoghq.eu', 'ap1.datadoghq.com', 'ap2.datadoghq.com', 'ddog-gov.com']),
+      'Your Datadog site (default datadoghq.com); the API is https://api.<site>.',
+    ),
+    url: opt(nonEmpty('API base URL'), 'API base URL instead of the site, e.g. a proxy.'),
+    api: opt(z.enum(['v1', 'v2']), 'v2 (default): POST /api/v2/query/timeseries with the step as interval; v1: GET /api/v1/query.'),
+    'api-key': nonEmpty('Datadog API key, from the environment: ${DD_API_KEY}. Sent as DD-API-KEY.'),
+    'app-key': nonEmpty('Datadog application key, from the environment: ${DD_APP_KEY}. Sent as DD-APPLICATION-KEY.'),
+    timeout: opt(durationSchema, 'Per-request timeout (default: http.timeout).'),
+  }),
+  'Datadog metrics queries; the newest, incomplete bucket is dropped.',
+);
+
+const newRelicSourceSchema = doc(
+  z.strictObject({
+    type: z.literal('newrelic'),
+    region: opt(z.enum(['us', 'eu']), 'us (default): api.newrelic.com; eu: api.eu.newrelic.com.'),
+    url: opt(nonEmpty('NerdGraph endpoint'), 'NerdGraph endpoint instead of the region, e.g. a proxy.'),
+    account: z.union([z.int().check(z.positive()), nonEmpty('Account ID')]).check(
+      describe('New Relic account ID (a number, or ${NR_ACCOUNT_ID}).'),
+    ),
+    'api-key': nonEmpty('User API key, from the environment: ${NEW_RELIC_API_KEY}. Sent as API-Key.'),
+    timeout: opt(durationSchema, 'Per-request timeout (default: http.timeout).'),
+  }),
+  'New Relic NRQL through NerdGraph; the source adds TIMESERIES (when missing), SINCE and UNTIL.',
+);
+
+const httpJsonSourceSchema = doc(
+  z.strictObject({
+    type: z.literal('http-json'),
+    url: nonEmpty('URL template: {{query}} (URL-encoded), {{start}}, {{end}} (epoch s), {{start_ms}}, {{end_ms}}, {{start_iso}}, {{end_iso}}, {{step_seconds}}, {{step_ms}}.'),
+    method: opt(z.enum(['GET', 'POST']), 'GET (default) or POST.'),
+    headers: opt(headersSchema),
+    body: opt(z.string(), 'Request body template (POST), placeholders as in url, inserted JSON-escaped.'),
+    'content-type': opt(z.string(), 'Content-Type of the body (default application/json).'),
+    series: opt(z.string(), 'JSONPath to the list of series (default: the whole response is one series).'),
+    labels: opt(z.string(), "JSONPath, relative to a series, to an object of its labels (e.g. $.tags)."),
+    points: nonEmpty('JSONPath, relative to a series, to its points, e.g. $.data.points[*].'),
+    time: nonEmpty('JSONPath, relative to a point, to its time, e.g. $.t or $[0].'),
+    value: nonEmpty('JSONPath, relative to a point, to its value, e.g. $.v or $[1].'),
+    'time-unit': opt(z.enum(['s', 'ms', 'iso']), 'How times are written: epoch seconds (default), milliseconds, or ISO 8601 strings.'),
+    error: opt(z.string(), 'JSONPath to an error message: a response where it matches a non-empty value is a failed query, whatever its status.'),
+    timeout: opt(durationSchema, 'Per-request timeout (default: http.timeout).'),
+  }),
+  'Any HTTP API answering JSON: request templates, values and times picked with JSONPath.',
+);
+
+const alertmanagerSourceSchema = doc(
+  z.strictObject({
+    type: z.literal('alertmanager'),
+    url: nonEmpty('Base URL of Alertmanager, e.g. http://alertmanager:9093'),
+    headers: opt(headersSchema),
+    bearer: opt(z.string(), 'Bearer token (use ${ENV}).'),
+    basic: opt(z.strictObject({ username: z.string(), password: z.string() }), 'HTTP basic authentication (use ${ENV} for the password).'),
+    tenant: opt(nonEmpty('Tenant ID'), "Tenant of Mimir's or Cortex's Alertmanager: sent as X-Scope-OrgID."),
+    timeout: opt(durationSchema, 'Per-request timeout (default: http.timeout).'),
+  }),
+  'Alertmanager (API v2), for the checks under alerts.',
+);
+
+export const sourceSchema = z.discriminatedUnion('type', [
+  prometheusSourceSchema,
+  fileSourceSchema,
+  datadogSourceSchema,
+  newRelicSourceSchema,
+  httpJsonSourceSchema,
+  alertmanagerSourceSchema,
+]);
+
+export const onErrorSchema = doc(
+  z.enum(['fail', 'inconclusive', 'pass', 'ignore']),
+  'What a check becomes when its query fails (timeout, refused, HTTP error, bad response, series for another scope): fail (an error that fails closed, the default), inconclusive, pass (explicitly accepted), ignore (not counted).',
+);
+
+const httpSettingsSchema = doc(
+  z.strictObject({
+    timeout: opt(durationSchema, 'Per-request timeout for sources that set none (default 30s).'),
+    retries: opt(z.int().check(z.minimum(0), z.maximum(10)), 'Retries on network errors, timeouts, 5xx and 429 (default 3).'),
+    backoff: opt(durationSchema, 'First retry delay (default 1s); doubles per retry, with jitter. Retry-After overrides it.'),
+    'max-backoff': opt(durationSchema, 'Longest delay between retries (default 30s).'),
+    deadline: opt(durationSchema, 'Time budget for all queries of the run (default 5m); what is left unanswered is an error.'),
+    concurrency: opt(z.int().check(z.minimum(1), z.maximum(64)), 'Queries in flight at once across all metrics (default 4).'),
+  }),
+  'How HTTP sources are queried: timeouts, retries, the run deadline, concurrency.',
+);
+
+export const alertCheckSchema = doc(
+  z.strictObject({
+    name: z.string().check(z.regex(/^[A-Za-z0-9_.:/-]+$/, { message: 'use letters, digits and _ . : / -' })),
+    source: doc(z.string(), 'Name of an alertmanager source.'),
+    description: opt(z.string()),
+    matchers: doc(
+      z.array(nonEmpty('Matcher')).check(z.minLength(1)),
+      'Alertmanager matchers, e.g. service="checkout", severity=~"critical|page"; {{scope}} is the canary selector, vars are allowed.',
+    ),
+    critical: opt(z.boolean(), 'A firing alert fails the whole run, whatever the score (default true).'),
+    weight: opt(z.number().check(z.positive()), 'Weight in the score (default 1).'),
+    'dry-run': opt(z.boolean(), 'Evaluate and show, but do not count.'),
+    'on-error': opt(onErrorSchema),
+  }),
+  'Fails while an alert matching the matchers is active (not silenced or inhibited), and lists the alerts.',
+);
 
 const selectorScopeSchema = z.union([
   doc(z.string(), 'A label selector inserted for {{scope}}, e.g. deployment="checkout-canary".'),
@@ -209,6 +314,7 @@ const metricBase = {
   'dry-run': opt(z.boolean(), 'Evaluate and show, but do not count.'),
   'min-samples': minSamplesSchema,
   'on-no-data': opt(onNoDataSchema),
+  'on-error': opt(onErrorSchema),
   kayenta: opt(kayentaMetricSchema),
 };
 
@@ -257,6 +363,7 @@ export const policySchema = doc(
       'User variables for {{name}} placeholders; --var/vars input override them.',
     ),
     sources: doc(z.record(z.string(), sourceSchema), 'Named metric sources.'),
+    http: opt(httpSettingsSchema),
     scopes: doc(
       z.strictObject({ canary: selectorScopeSchema, baseline: baselineScopeSchema }),
       'How canary and baseline are selected; the selector replaces {{scope}} in queries.',
@@ -265,6 +372,7 @@ export const policySchema = doc(
       z.strictObject({
         'min-samples': minSamplesSchema,
         'on-no-data': opt(onNoDataSchema),
+        'on-error': opt(onErrorSchema),
         aggregate: opt(aggregateSchema),
         compare: opt(compareSchema),
         kayenta: opt(kayentaMetricSchema),
@@ -272,6 +380,7 @@ export const policySchema = doc(
       "Defaults for every metric (a metric's kayenta.outliers or kayenta.effect-size replaces the default one as a whole).",
     ),
     metrics: doc(z.array(metricSchema).check(z.minLength(1)), 'The checks.'),
+    alerts: opt(z.array(alertCheckSchema).check(z.minLength(1)), 'Alert checks: the run fails while matching alerts fire.'),
     scoring: opt(
       z.strictObject({
         pass: opt(scoreSchema, 'Score at or above which the run passes (default 95).'),
@@ -298,6 +407,8 @@ export type SourceDocument = z.infer<typeof sourceSchema>;
 export type CompareDocument = z.infer<typeof compareSchema>;
 export type Aggregate = z.infer<typeof aggregateSchema>;
 export type OnNoData = z.infer<typeof onNoDataSchema>;
+export type OnError = z.infer<typeof onErrorSchema>;
+export type AlertCheckDocument = z.infer<typeof alertCheckSchema>;
 export type KayentaMetricDocument = z.infer<typeof kayentaMetricSchema>;
 
 /** The JSON Schema published for editors (`# yaml-language-server: $schema=…`). */

@@ -1,8 +1,8 @@
 /** The resolved policy the engine runs on: durations in ms, ratios as fractions, env expanded. */
-import type { Aggregate, OnNoData, SourceDocument } from './schema.js';
+import type { Aggregate, OnError, OnNoData, SourceDocument } from './schema.js';
 import type { FreezeSpec, OverrideSpec, SloSpec } from './slo-types.js';
 
-export type { Aggregate, OnNoData };
+export type { Aggregate, OnError, OnNoData };
 export type Direction = 'increase' | 'decrease' | 'either';
 export type Mode = 'enforce' | 'advisory';
 /** gate: canary-gate's own checks and verdict; kayenta: Kayenta's NetflixACAJudge (shared/KAYENTA.md). */
@@ -61,6 +61,8 @@ interface MetricCommon {
   dryRun: boolean;
   minSamples: number;
   onNoData: OnNoData;
+  /** What a failed query makes of the check; unset means fail (an error). */
+  onError?: OnError;
   compare?: CompareSpec;
   threshold?: ThresholdSpec;
   /** judge: kayenta: the metric's Kayenta settings (then `compare` and `threshold` are unset). */
@@ -94,6 +96,30 @@ export interface BaselineSpec {
 
 export type SourceConfig = SourceDocument;
 
+/** How HTTP sources are queried (`http:`), durations in ms. */
+export interface HttpPolicy {
+  timeoutMs: number;
+  retries: number;
+  backoffMs: number;
+  maxBackoffMs: number;
+  deadlineMs: number;
+  concurrency: number;
+}
+
+/** An alert check (`alerts:`): fails while a matching alert is active. */
+export interface AlertCheckSpec {
+  name: string;
+  source: string;
+  description?: string;
+  /** Matcher templates as written; {{scope}} and vars are resolved at evaluation. */
+  matchers: string[];
+  critical: boolean;
+  weight: number;
+  dryRun: boolean;
+  onError: OnError;
+  line: number;
+}
+
 export interface Policy {
   file: string;
   /** Directory relative paths (file sources) resolve against. */
@@ -108,6 +134,10 @@ export interface Policy {
   sources: Record<string, SourceConfig>;
   scopes: { canary: { selector: string }; baseline: BaselineSpec };
   metrics: MetricSpec[];
+  /** Alert checks (`alerts:`); unset or empty when the policy has none. */
+  alerts?: AlertCheckSpec[];
+  /** Unset: the defaults of the HTTP layer. */
+  http?: HttpPolicy;
   scoring: { pass: number; marginal: number; groups: Record<string, number>; multipleTesting: 'none' | 'holm' | 'bh' };
   /** Values read from the environment: masked in every output. */
   secrets: string[];

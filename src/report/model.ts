@@ -94,7 +94,8 @@ export interface CheckReport {
 export interface MetricReport {
   name: string;
   group: string;
-  kind: 'gauge' | 'distribution' | 'ratio';
+  /** alerts: an alert check (`alerts:`), whose canary value is the number of active alerts. */
+  kind: 'gauge' | 'distribution' | 'ratio' | 'alerts';
   source: string;
   unit?: string;
   description?: string;

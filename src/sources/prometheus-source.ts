@@ -1,13 +1,16 @@
-import { bodyExcerpt, displayUrl, httpRequest } from './http.js';
-import { SourceError, type MetricSource, type RangeQuery, type Series } from './types.js';
+import { bodyExcerpt, credentialValues, HttpClient, responseError, type HttpResponse } from './http.js';
+import type { MetricSource, RangeQuery, Series } from './types.js';
 
 export interface PrometheusOptions {
   url: string;
   headers?: Record<string, string>;
   bearer?: string;
   basic?: { username: string; password: string };
+  /** Mimir/Cortex (and Loki, Tempo) tenant: sent as X-Scope-OrgID. */
+  tenant?: string;
   timeoutMs?: number;
   method?: 'POST' | 'GET';
+  http?: HttpClient;
 }
 
 interface PrometheusResponse {
@@ -24,9 +27,11 @@ type Sample = [number, string];
 export class PrometheusSource implements MetricSource {
   readonly type = 'prometheus';
   private method: 'POST' | 'GET';
+  private readonly http: HttpClient;
 
   constructor(private readonly options: PrometheusOptions) {
     this.method = options.method ?? 'POST';
+    this.http = options.http ?? new HttpClient();
   }
 
   async query(request: RangeQuery, signal?: AbortSignal): Promise<Series[]> {
@@ -49,42 +54,54 @@ export class PrometheusSource implements MetricSource {
       this.method = 'GET';
       response = await this.send('GET', endpoint, params, signal);
     }
-    return parseQueryResponse(response.status, response.data as string, endpoint);
+    return parseQueryResponse(response, this.secrets());
+  }
+
+  private secrets(): string[] {
+    const { bearer, basic, headers } = this.options;
+    const basicHeader = basic ? Buffer.from(`${basic.username}:${basic.password}`).toString('base64') : undefined;
+    return [bearer, basic?.password, basicHeader, ...credentialValues(headers)].filter((s): s is string => !!s && s.length >= 3);
   }
 
   private send(method: 'POST' | 'GET', url: string, params: Record<string, string>, signal?: AbortSignal) {
     const headers: Record<string, string> = { ...this.options.headers };
+    if (this.options.tenant) headers['X-Scope-OrgID'] = this.options.tenant;
     if (this.options.bearer) headers.Authorization = `Bearer ${this.options.bearer}`;
     if (this.options.basic) {
       const { username, password } = this.options.basic;
       headers.Authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
     }
-    return httpRequest({
+    return this.http.request({
+      label: 'prometheus',
       method,
       url,
       headers,
       ...(method === 'POST' ? { form: params } : { params }),
-      timeoutMs: this.options.timeoutMs ?? 30_000,
+      timeoutMs: this.options.timeoutMs,
       signal,
+      secrets: this.secrets(),
     });
   }
 }
 
-export function parseQueryResponse(status: number, body: string, endpoint: string): Series[] {
-  const where = `prometheus ${displayUrl(endpoint)}`;
+export function parseQueryResponse(response: HttpResponse, secrets: readonly string[] = []): Series[] {
+  const fail = (reason: string) => responseError('prometheus', response, reason, secrets);
   let doc: PrometheusResponse;
   try {
-    doc = JSON.parse(body) as PrometheusResponse;
+    doc = JSON.parse(response.body) as PrometheusResponse;
   } catch {
-    throw new SourceError(`${where}: HTTP ${status}, not JSON: ${bodyExcerpt(body)}`, status);
+    throw fail(`not JSON: ${bodyExcerpt(response.body)}`);
   }
+  if (doc === null || typeof doc !== 'object') throw fail(`not a Prometheus API response: ${bodyExcerpt(response.body)}`);
   if (doc.status !== 'success') {
-    const reason = doc.error ? `${doc.errorType ?? 'error'}: ${doc.error}` : bodyExcerpt(body);
-    throw new SourceError(`${where}: HTTP ${status}: ${reason}`, status);
+    throw fail(doc.error ? `${doc.errorType ?? 'error'}: ${doc.error}` : bodyExcerpt(response.body));
   }
-  if (status >= 400) throw new SourceError(`${where}: HTTP ${status}: ${bodyExcerpt(body)}`, status);
+  if (response.status >= 400) throw fail(bodyExcerpt(response.body));
   const data = doc.data ?? {};
   const result = data.result;
+  if (!Array.isArray(result) && data.resultType !== 'scalar') {
+    throw fail(`no result list in the response: ${bodyExcerpt(response.body)}`);
+  }
   switch (data.resultType) {
     case 'matrix':
       return (result as { metric: Record<string, string>; values: Sample[] }[]).map((s) => ({
@@ -99,10 +116,11 @@ export function parseQueryResponse(status: number, body: string, endpoint: strin
     case 'scalar':
       return [{ labels: {}, points: [toPoint(result as Sample)] }];
     default:
-      throw new SourceError(`${where}: unexpected result type ${JSON.stringify(data.resultType)}`);
+      throw fail(`unexpected result type ${JSON.stringify(data.resultType)}`);
   }
 }
 
+/** null and unparsable values become NaN: counted and reported as non-finite, never dropped. */
 function toPoint([t, v]: Sample) {
-  return { t: Math.round(t * 1000), v: Number(v) };
+  return { t: Math.round(t * 1000), v: v === null || v === undefined ? NaN : Number(v) };
 }

@@ -15,12 +15,33 @@ export interface RangeQuery {
   start: number;
   end: number;
   stepMs: number;
+  /** The side's selector (what replaced {{scope}}): series labelled for another scope are refused. */
+  scope?: string;
 }
 
 /** What every metric backend implements. */
 export interface MetricSource {
   readonly type: string;
   query(request: RangeQuery, signal?: AbortSignal): Promise<Series[]>;
+}
+
+/** One alert as Alertmanager reports it (`GET /api/v2/alerts`). */
+export interface ActiveAlert {
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  startsAt: string;
+  /** active, suppressed or unprocessed. */
+  state: string;
+  silencedBy: string[];
+  inhibitedBy: string[];
+  fingerprint?: string;
+  generatorURL?: string;
+}
+
+/** A backend that answers which alerts match some matchers (Alertmanager). */
+export interface AlertSource {
+  readonly type: string;
+  alerts(matchers: string[], signal?: AbortSignal): Promise<ActiveAlert[]>;
 }
 
 /** A query that could not be answered; the message names the backend and the reason, never credentials. */

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { PrometheusSource } from '../../src/sources/prometheus-source.js';
+import { HttpClient } from '../../src/sources/http.js';
+import { PrometheusSource as BaseSource, type PrometheusOptions } from '../../src/sources/prometheus-source.js';
 import { startServer, type Responder } from '../helpers/http-server.js';
 
 const request = { query: 'sum(rate(x{a="b"}[1m]))', start: 1_795_174_260_000, end: 1_795_176_000_000, stepMs: 60_000 };
@@ -7,6 +8,13 @@ const matrix = JSON.stringify({
   status: 'success',
   data: { resultType: 'matrix', result: [{ metric: { pod: 'a' }, values: [[1795175940, '1.5'], [1795176000, 'NaN']] }] },
 });
+
+/** No retries here: retrying is the HTTP layer's job, tested with the fault matrix. */
+class PrometheusSource extends BaseSource {
+  constructor(options: PrometheusOptions) {
+    super({ http: new HttpClient({ retries: 0 }), ...options });
+  }
+}
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -50,10 +58,11 @@ describe('PrometheusSource', () => {
 
   it('sends bearer, basic and custom headers', async () => {
     const server = await serve(() => ({ body: matrix }));
-    await new PrometheusSource({ url: server.url, bearer: 'tok', headers: { 'X-Scope-OrgID': 'team' } }).query(request);
+    await new PrometheusSource({ url: server.url, bearer: 'tok', headers: { 'X-Custom': 'team' }, tenant: 'tenant-1' }).query(request);
     await new PrometheusSource({ url: server.url, basic: { username: 'u', password: 'p' } }).query(request);
     expect(server.requests[0]!.headers.authorization).toBe('Bearer tok');
-    expect(server.requests[0]!.headers['x-scope-orgid']).toBe('team');
+    expect(server.requests[0]!.headers['x-custom']).toBe('team');
+    expect(server.requests[0]!.headers['x-scope-orgid']).toBe('tenant-1');
     expect(server.requests[1]!.headers.authorization).toBe(`Basic ${Buffer.from('u:p').toString('base64')}`);
   });
 
@@ -69,7 +78,7 @@ describe('PrometheusSource', () => {
 
   it('reports a body that is not JSON with an excerpt', async () => {
     const server = await serve(() => ({ status: 502, body: '<html>Bad Gateway</html>', headers: { 'Content-Type': 'text/html' } }));
-    await expect(new PrometheusSource({ url: server.url }).query(request)).rejects.toThrow(/HTTP 502, not JSON: <html>Bad Gateway/);
+    await expect(new PrometheusSource({ url: server.url }).query(request)).rejects.toThrow(/HTTP 502: not JSON: <html>Bad Gateway/);
   });
 
   it('times out per request', async () => {
