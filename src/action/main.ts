@@ -8,6 +8,8 @@ import type { Report, Verdict } from '../report/model.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
+import { renderComment } from '../report/comment.js';
+import { githubRun, preparePolicy, publish } from './github.js';
 
 const FAIL_ON: Record<string, Verdict[]> = {
   fail: ['fail'],
@@ -24,9 +26,12 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
     const mode = core.getInput('mode');
     if (mode && mode !== 'enforce' && mode !== 'advisory') throw new UsageError(`input mode: expected enforce or advisory, got "${mode}"`);
     const started = now();
+    const github = await githubRun(policyFile, process.env);
+    const prepared = await preparePolicy(github);
 
     const { policy, report, redact } = await runGate({
       policyFile,
+      policyText: prepared.policyText,
       env: process.env,
       vars: parseVars(core.getMultilineInput('vars')),
       end: timeInput('end', started),
@@ -35,6 +40,8 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
       now: started,
     });
     for (const secret of policy.secrets) core.setSecret(secret);
+    if (prepared.notices.length > 0) report.notices = [...(report.notices ?? []), ...prepared.notices];
+    for (const n of prepared.notices) core.warning(redact(n.message), { title: n.title, file: policyFile, startLine: 1 });
 
     const reportPath = core.getInput('report-path') || path.join(process.env.RUNNER_TEMP ?? '.', 'canary-gate-report.json');
     await mkdir(path.dirname(path.resolve(reportPath)), { recursive: true });
@@ -49,8 +56,12 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
     const score = report.score === null ? '' : report.kayenta ? String(report.score) : String(Math.round(report.score * 10) / 10);
     core.setOutput('score', score);
     core.setOutput('report-path', reportPath);
+    core.setOutput('summary-markdown', redact(renderComment(report, { key: github.inputs.commentKey, summaryUrl: github.trigger?.runUrl })).replace(/^.*\n/, ''));
 
     const failing = FAIL_ON[failOn]!.includes(report.verdict);
+    const published = await publish(github, report, redact, { stepFails: failing && report.enforced, now: now() });
+    core.setOutput('comment-url', published.commentUrl ?? '');
+    core.setOutput('check-run-id', published.checkRunId === undefined ? '' : String(published.checkRunId));
     if (failing && report.enforced) core.setFailed(redact(`canary-gate: ${report.verdict}: ${report.reasons.join('; ')}`));
     else if (failing) core.warning(redact(`canary-gate (advisory): would have failed: ${report.reasons.join('; ')}`));
   } catch (error) {

@@ -8,6 +8,7 @@ import { VERSION } from '../core/version.js';
 import { judgeMetric } from './checks.js';
 import { observeSide, type Observation, type QueryAnswer, type SideQuery } from './observe.js';
 import { judgeKayentaMetric } from './kayenta/judge.js';
+import { trendOf } from './trend.js';
 import { decideKayentaVerdict, decideVerdict, type VerdictResult } from './verdict.js';
 
 export interface EvaluateOptions {
@@ -64,7 +65,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
         return { role, query, answer: await ask(source, query, span) };
       }),
     );
-    return observeSide(metric, { scope, selector, window: isoWindow(span), expectedSteps }, answers);
+    const observation = observeSide(metric, { scope, selector, window: isoWindow(span), expectedSteps }, answers);
+    const trend = trendOf(metric.kind, answers, span, policy.stepMs);
+    if (trend) observation.report.trend = trend;
+    return observation;
   };
 
   const kayenta = policy.judge === 'kayenta';

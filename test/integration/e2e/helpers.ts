@@ -120,6 +120,14 @@ export const EXPECTED_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   mode: '',
   'fail-on': 'inconclusive',
   'report-path': '',
+  'github-token': '${{ github.token }}',
+  comment: 'always',
+  'comment-key': '',
+  'pull-request': '',
+  'check-run': 'false',
+  'check-name': '',
+  'deployment-status': 'false',
+  'policy-source': 'workspace',
 };
 
 /** The inputs declared in action.yml with their defaults; throws when the file does not parse. */
