@@ -67,8 +67,8 @@ export function renderComment(report: Report, options: CommentOptions): string {
     commentMarker(options.key, commentDigest(report)),
     `## ${VERDICT_ICON[report.verdict]} canary-gate: ${escapeText(headline(report))}`,
     '',
-    ...noticeBlocks(report, escapeText),
-    ...report.reasons.map((r) => `> ${escapeText(r)}`),
+    ...noticeBlocks(report, cell),
+    ...report.reasons.map((r) => `> ${cell(r)}`),
     ...(report.reasons.length ? [''] : []),
     '| | Metric | Canary | Baseline | Δ | Limit | Trend (canary / baseline) |',
     '|---|---|---|---|---|---|---|',
@@ -172,10 +172,10 @@ function details(m: MetricReport, withChart: boolean): string {
     `<details${open}><summary>${OUTCOME_ICON[m.outcome]} <b>${escapeText(m.name)}</b>: ${m.outcome}${row.flags ? ` (${escapeText(row.flags)})` : ''}</summary>`,
     '',
     // The reason is the checks' reasons joined: say it once, unless no check ran (no data, a query error).
-    ...(m.checks.length === 0 || !m.checks.some((c) => m.reason.includes(c.reason)) ? [escapeText(m.reason), ''] : []),
-    ...m.checks.map((c) => `- ${c.type}: ${c.outcome} — ${escapeText(c.reason)}`),
-    ...row.notes.map((n) => `- ⚠️ ${escapeText(n)}`),
-    `- samples: canary ${m.canary.samples}${m.baseline ? `, baseline ${m.baseline.samples}` : ''}; ${escapeText(m.aggregate)}`,
+    ...(m.checks.length === 0 || !m.checks.some((c) => m.reason.includes(c.reason)) ? [cell(m.reason), ''] : []),
+    ...m.checks.map((c) => `- ${c.type}: ${c.outcome} — ${cell(c.reason)}`),
+    ...row.notes.map((n) => `- ⚠️ ${cell(n)}`),
+    `- samples: canary ${m.canary.samples}${m.baseline ? `, baseline ${m.baseline.samples}` : ''}; ${cell(m.aggregate)}`,
   ];
   const chart = withChart && wantsChart(m) ? mermaidChart(m) : undefined;
   if (chart) lines.push('', chart);
