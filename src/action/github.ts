@@ -20,7 +20,7 @@ import type { GitHubClient } from '../github/client.js';
 export interface GitHubInputs {
   token: string;
   comment: CommentMode;
-  /** Identity of the sticky comment; default the policy path. */
+  /** Identity of the sticky comment; default the policy's path in the repository (so `./x.yml` and `x.yml` are one policy). */
   commentKey: string;
   pullRequest?: number;
   checkRun: boolean;
@@ -48,7 +48,7 @@ export function readGitHubInputs(policyFile: string): GitHubInputs {
   return {
     token,
     comment,
-    commentKey: core.getInput('comment-key') || policyFile,
+    commentKey: core.getInput('comment-key'),
     ...(pr ? { pullRequest: Number(pr) } : {}),
     checkRun: booleanInput('check-run'),
     checkName: core.getInput('check-name'),
@@ -84,6 +84,7 @@ export async function githubRun(policyFile: string, env: NodeJS.ProcessEnv): Pro
   const trigger = await readTrigger(env);
   const relative = path.relative(path.resolve(env.GITHUB_WORKSPACE || '.'), path.resolve(policyFile)).split(path.sep).join('/');
   const repoPath = relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
+  if (!inputs.commentKey) inputs.commentKey = repoPath ?? policyFile;
   return { inputs, trigger, repoPath, policyFile };
 }
 
@@ -250,7 +251,8 @@ export async function publish(
         ...content,
         title: redact(content.title),
         summary: redact(content.summary),
-        annotations: content.annotations.map((a) => ({ ...a, title: redact(a.title), message: redact(a.message) })),
+        // GitHub rejects annotations on a path outside the repository: a policy outside the workspace gets none.
+        annotations: run.repoPath ? content.annotations.map((a) => ({ ...a, title: redact(a.title), message: redact(a.message) })) : [],
       };
       const result = await mod.publishCheckRun(
         gh,
