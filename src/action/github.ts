@@ -37,7 +37,7 @@ export interface GitHubRun {
   policyFile: string;
 }
 
-export function readGitHubInputs(policyFile: string): GitHubInputs {
+export function readGitHubInputs(): GitHubInputs {
   const comment = (core.getInput('comment') || 'always') as CommentMode;
   if (!COMMENT_MODES.includes(comment)) throw new UsageError(`input comment: expected ${COMMENT_MODES.join(', ')}, got "${comment}"`);
   const policySource = (core.getInput('policy-source') || 'workspace') as PolicySource;
@@ -80,7 +80,7 @@ export async function readTrigger(env: NodeJS.ProcessEnv): Promise<Trigger | und
 }
 
 export async function githubRun(policyFile: string, env: NodeJS.ProcessEnv): Promise<GitHubRun> {
-  const inputs = readGitHubInputs(policyFile);
+  const inputs = readGitHubInputs();
   const trigger = await readTrigger(env);
   const relative = path.relative(path.resolve(env.GITHUB_WORKSPACE || '.'), path.resolve(policyFile)).split(path.sep).join('/');
   const repoPath = relative.startsWith('..') || path.isAbsolute(relative) ? undefined : relative;
