@@ -9,6 +9,8 @@ import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
 import { actionOverride } from './override.js';
+import { renderComment } from '../report/comment.js';
+import { githubRun, preparePolicy, publish } from './github.js';
 
 const FAIL_ON: Record<string, Verdict[]> = {
   fail: ['fail'],
@@ -27,9 +29,12 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
     const started = now();
     const token = core.getInput('github-token');
     if (token) core.setSecret(token);
+    const github = await githubRun(policyFile, process.env);
+    const prepared = await preparePolicy(github);
 
     const { policy, report, redact } = await runGate({
       policyFile,
+      policyText: prepared.policyText,
       env: process.env,
       vars: parseVars(core.getMultilineInput('vars')),
       end: timeInput('end', started),
@@ -39,6 +44,8 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
       override: (policy) => actionOverride(policy, { reason: core.getInput('override-reason'), env: process.env, token, now: started }),
     });
     for (const secret of policy.secrets) core.setSecret(secret);
+    if (prepared.notices.length > 0) report.notices = [...(report.notices ?? []), ...prepared.notices];
+    for (const n of prepared.notices) core.warning(redact(n.message), { title: n.title, file: policyFile, startLine: 1 });
 
     const reportPath = core.getInput('report-path') || path.join(process.env.RUNNER_TEMP ?? '.', 'canary-gate-report.json');
     await mkdir(path.dirname(path.resolve(reportPath)), { recursive: true });
@@ -57,8 +64,12 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
       core.setOutput('budget', report.budget.outcome);
       core.setOutput('overridden', String((report.budget.override?.changed.length ?? 0) > 0));
     }
+    core.setOutput('summary-markdown', redact(renderComment(report, { key: github.inputs.commentKey, summaryUrl: github.trigger?.runUrl })).replace(/^.*\n/, ''));
 
     const failing = FAIL_ON[failOn]!.includes(report.verdict);
+    const published = await publish(github, report, redact, { stepFails: failing && report.enforced, now: now() });
+    core.setOutput('comment-url', published.commentUrl ?? '');
+    core.setOutput('check-run-id', published.checkRunId === undefined ? '' : String(published.checkRunId));
     if (failing && report.enforced) core.setFailed(redact(`canary-gate: ${report.verdict}: ${report.reasons.join('; ')}`));
     else if (failing) core.warning(redact(`canary-gate (advisory): would have failed: ${report.reasons.join('; ')}`));
   } catch (error) {

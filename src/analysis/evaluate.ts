@@ -11,6 +11,7 @@ import { judgeMetric } from './checks.js';
 import { observeSide, type Observation, type QueryAnswer, type SideQuery } from './observe.js';
 import { judgeKayentaMetric } from './kayenta/judge.js';
 import { adjustForMultipleTesting } from './multiplicity.js';
+import { trendOf } from './trend.js';
 import { decideKayentaVerdict, decideVerdict, type VerdictResult } from './verdict.js';
 
 export interface EvaluateOptions {
@@ -71,7 +72,10 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
         return { role, query, answer: await ask(source, query, span, selector) };
       }),
     );
-    return observeSide(metric, { scope, selector, window: isoWindow(span), expectedSteps }, answers);
+    const observation = observeSide(metric, { scope, selector, window: isoWindow(span), expectedSteps }, answers);
+    const trend = trendOf(metric.kind, answers, span, policy.stepMs);
+    if (trend) observation.report.trend = trend;
+    return observation;
   };
 
   // An override is recorded even when the policy has nothing it could turn: it is an audit trail.

@@ -12,6 +12,8 @@ import { createRedactor } from './redact.js';
 
 export interface GateOptions {
   policyFile: string;
+  /** The policy's text when it does not come from `policyFile` on disk (policy-source: base); `policyFile` still names it. */
+  policyText?: string;
   env: Readonly<Record<string, string | undefined>>;
   vars?: Record<string, string>;
   /** End of the window (epoch ms); default `now`. */
@@ -38,8 +40,9 @@ export interface GateResult {
 
 /** Reads and validates the policy; a missing file is reported like any other policy problem. */
 export async function readPolicy(
-  options: Pick<GateOptions, 'policyFile' | 'env' | 'vars' | 'deployedAt'> & Pick<LoadOptions, 'unsetEnv' | 'warnings'>,
+  options: Pick<GateOptions, 'policyFile' | 'policyText' | 'env' | 'vars' | 'deployedAt'> & Pick<LoadOptions, 'unsetEnv' | 'warnings'>,
 ): Promise<Policy> {
+  if (options.policyText !== undefined) return loadPolicy(options.policyText, options.policyFile, options);
   let text: string;
   try {
     text = await readFile(options.policyFile, 'utf8');

@@ -1,8 +1,10 @@
 import { OUTCOME_ICON, VERDICT_ICON, headline, metricRow, windowsText } from './rows.js';
 import type { MetricReport, Report } from './model.js';
 import { budgetMarkdown } from './budget-render.js';
+import { noticeBlocks } from './notices.js';
+import { trendSection } from './trends.js';
 
-/** GitHub's job summary limit is 1 MiB per step; stay well inside it. */
+/** GitHub's job summary limit is 1 MiB (1,048,576 bytes) per step; stay inside it, in UTF-8 bytes. */
 export const SUMMARY_LIMIT = 1_000_000;
 
 /** The job summary: the verdict, a table of every check, and the windows and resolved queries. */
@@ -11,6 +13,7 @@ export function renderMarkdown(report: Report, limit = SUMMARY_LIMIT): string {
   const lines: string[] = [
     `## ${VERDICT_ICON[report.verdict]} canary-gate: ${escapeText(headline(report))}`,
     '',
+    ...noticeBlocks(report, escapeText),
     ...report.reasons.map((r) => `> ${escapeText(r)}`),
     '',
     '| | Metric | Canary | Baseline | Δ | Tolerance / threshold | Reason |',
@@ -32,6 +35,7 @@ export function renderMarkdown(report: Report, limit = SUMMARY_LIMIT): string {
     ...report.metrics.flatMap(queryDetails),
     '</details>',
     '',
+    ...trendSection(report, escapeText),
   ];
   return truncate(lines.join('\n'), limit);
 }
@@ -70,8 +74,26 @@ function code(text: string): string {
   return text.replace(/`/g, 'ˋ').replace(/\r?\n/g, ' ');
 }
 
+/** Cuts to `limit` UTF-8 bytes (GitHub counts the summary in bytes; emoji take four), never inside a character. */
 export function truncate(markdown: string, limit: number): string {
-  if (markdown.length <= limit) return markdown;
+  if (utf8Length(markdown) <= limit) return markdown;
   const note = '\n\n_…truncated: the full report is in the JSON report file._\n';
-  return markdown.slice(0, limit - note.length) + note;
+  return sliceUtf8(markdown, limit - utf8Length(note)) + note;
+}
+
+export function utf8Length(text: string): number {
+  return Buffer.byteLength(text, 'utf8');
+}
+
+/** The longest prefix of `text` that fits in `bytes` UTF-8 bytes, without splitting a surrogate pair. */
+export function sliceUtf8(text: string, bytes: number): string {
+  let used = 0;
+  let end = 0;
+  for (const ch of text) {
+    const size = Buffer.byteLength(ch, 'utf8');
+    if (used + size > bytes) break;
+    used += size;
+    end += ch.length;
+  }
+  return text.slice(0, end);
 }

@@ -37,6 +37,22 @@ export interface SideReport {
   errors?: number;
   total?: number;
   notes: string[];
+  /** The side's data over the window in at most 60 buckets, for charts and sparklines. */
+  trend?: Trend;
+}
+
+/** Per-bucket values from the window's start: a gauge's mean, a ratio's errors/total; null where no point fell. */
+export interface Trend {
+  /** Width of a bucket, e.g. `1m`. */
+  bucket: string;
+  values: (number | null)[];
+}
+
+/** Something every output must say prominently (e.g. the pull request changes its own policy). */
+export interface Notice {
+  level: 'warning' | 'notice';
+  title: string;
+  message: string;
 }
 
 export interface ComparisonDetail {
@@ -209,4 +225,6 @@ export interface Report {
   metrics: MetricReport[];
   /** Error budgets, burn rates, deploy freezes and any override; absent when the policy has none. */
   budget?: BudgetReport;
+  /** Set by the edges (GitHub integration): shown first in every rendering. */
+  notices?: Notice[];
 }

@@ -1,6 +1,7 @@
 import { headline, metricRow, windowsText } from './rows.js';
 import type { CheckOutcome, Report, Verdict } from './model.js';
 import { budgetTerminal } from './budget-render.js';
+import { noticeLines } from './notices.js';
 
 const ANSI = { reset: '\x1b[0m', bold: '\x1b[1m', dim: '\x1b[2m', red: '\x1b[31m', green: '\x1b[32m', yellow: '\x1b[33m' };
 const OUTCOME_COLOR: Record<CheckOutcome | Verdict, string> = {
@@ -23,6 +24,7 @@ export function renderTerminal(report: Report, options: { color: boolean; width?
   const w = windowsText(report);
   const out: string[] = [
     paint(ANSI.bold + OUTCOME_COLOR[report.verdict], `canary-gate: ${headline(report)}`),
+    ...noticeLines(report).map((n) => paint(ANSI.yellow, `  ${n}`)),
     ...report.reasons.map((r) => `  ${r}`),
     '',
     paint(ANSI.dim, line(header)),

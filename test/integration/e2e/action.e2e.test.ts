@@ -61,7 +61,11 @@ describe.concurrent('the action (dist/index.js) against the real Prometheus', ()
       noStackTrace(run);
       // @actions/core writes multi-line-safe `name<<ghadelimiter_…` blocks.
       expect(run.outputFileText).toMatch(/^verdict<<ghadelimiter_[\w-]+\nfail\nghadelimiter_[\w-]+\n/);
-      expect(run.outputs).toEqual({ verdict: 'fail', score: '50', 'report-path': path.join(await reportDir(), 'nested', 'gate.json') });
+      expect(run.outputs).toMatchObject({ verdict: 'fail', score: '50', 'report-path': path.join(await reportDir(), 'nested', 'gate.json') });
+      // Outside a workflow event there is nothing to comment on or check: those outputs are empty.
+      expect(run.outputs['comment-url']).toBe('');
+      expect(run.outputs['check-run-id']).toBe('');
+      expect(run.outputs['summary-markdown']).toMatch(/^## ❌ canary-gate: FAIL — checkout, score 50\n/);
       const report = JSON.parse(run.reportText!) as { verdict: string; score: number; metrics: { name: string; outcome: string }[] };
       expect(report.verdict).toBe('fail');
       expect(report.score).toBe(50);
@@ -138,7 +142,7 @@ describe.concurrent('the action (dist/index.js) against the real Prometheus', ()
   it('passes: exit 0, outputs pass/100, report in RUNNER_TEMP by default, no annotations', async () => {
     const run = await runs.pass();
     expect(run.code).toBe(0);
-    expect(run.outputs).toEqual({ verdict: 'pass', score: '100', 'report-path': path.join(run.runnerTemp, 'canary-gate-report.json') });
+    expect(run.outputs).toMatchObject({ verdict: 'pass', score: '100', 'report-path': path.join(run.runnerTemp, 'canary-gate-report.json') });
     expect(JSON.parse(run.reportText!)).toMatchObject({ verdict: 'pass', score: 100 });
     expect(run.commands.filter((c) => c.command === 'error' || c.command === 'warning')).toEqual([]);
     expect(run.summary).toMatch(/^## ✅ canary-gate: PASS — checkout, score 100$/m);

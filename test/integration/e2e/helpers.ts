@@ -122,6 +122,13 @@ export const EXPECTED_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'report-path': '',
   'override-reason': '',
   'github-token': '${{ github.token }}',
+  comment: 'always',
+  'comment-key': '',
+  'pull-request': '',
+  'check-run': 'false',
+  'check-name': '',
+  'deployment-status': 'false',
+  'policy-source': 'workspace',
 };
 
 /** The inputs declared in action.yml with their defaults; throws when the file does not parse. */
