@@ -1,7 +1,7 @@
 import { formatValue } from '../core/format.js';
-import type { MetricSpec } from '../policy/types.js';
+import type { CompareTest, MetricSpec } from '../policy/types.js';
 import type { CheckOutcome, CheckReport, MetricReport } from '../report/model.js';
-import { judges } from './judges/index.js';
+import { judges as fixedHorizonJudges, type Judge } from './judges/index.js';
 import type { DataState, Observation } from './observe.js';
 
 const SEVERITY: Record<CheckOutcome, number> = { pass: 0, inconclusive: 1, fail: 2, error: 3 };
@@ -11,7 +11,12 @@ export function worstOutcome(outcomes: CheckOutcome[]): CheckOutcome {
 }
 
 /** Runs a metric's checks on its observed sides and folds them into one result. */
-export function judgeMetric(metric: MetricSpec, canary: Observation, baseline: Observation | undefined): MetricReport {
+export function judgeMetric(
+  metric: MetricSpec,
+  canary: Observation,
+  baseline: Observation | undefined,
+  judges: Record<Exclude<CompareTest, 'none'>, Judge> = fixedHorizonJudges,
+): MetricReport {
   const checks: CheckReport[] = [];
   let ignored = false;
 

@@ -3,6 +3,7 @@ import type { PolicyProblem } from './errors.js';
 import type { CompareDocument, KayentaMetricDocument, MetricDocument, PolicyDocument } from './schema.js';
 import { BUILTIN_PLACEHOLDERS, placeholdersIn } from './template.js';
 import type { BaselineSpec, CompareSpec, JudgeMode, KayentaMetricSpec, MetricSpec, Policy, ThresholdSpec } from './types.js';
+import { normalizeNotify, normalizeWatch } from './watch.js';
 import type { KeyPath, YamlSource } from './yaml-source.js';
 
 interface NormalizeContext {
@@ -118,6 +119,8 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
     metrics,
     scoring,
     secrets: [...new Set(ctx.secrets)],
+    watch: normalizeWatch(doc, stepMs, judge, problem),
+    notify: normalizeNotify(doc, problem),
   };
   return { policy, problems };
 }
