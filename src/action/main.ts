@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { parseVars, runGate, UsageError } from '../core/run.js';
+import { parseVars, runGate, UsageError, type WatchHooks } from '../core/run.js';
+import { lookLine, lookMetricText } from '../report/watch-progress.js';
+import type { WatchRequest } from '../watch/plan.js';
 import { parseTime } from '../policy/duration.js';
 import { PolicyError } from '../policy/errors.js';
 import type { Report, Verdict } from '../report/model.js';
@@ -33,6 +35,7 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
       deployedAt: timeInput('deployed-at', started),
       mode: mode ? (mode as 'enforce' | 'advisory') : undefined,
       now: started,
+      watch: watchInputs(),
     });
     for (const secret of policy.secrets) core.setSecret(secret);
 
@@ -49,6 +52,10 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
     const score = report.score === null ? '' : report.kayenta ? String(report.score) : String(Math.round(report.score * 10) / 10);
     core.setOutput('score', score);
     core.setOutput('report-path', reportPath);
+    if (report.watch) {
+      core.setOutput('stopped-by', report.watch.stoppedBy);
+      core.setOutput('elapsed', report.watch.elapsed);
+    }
 
     const failing = FAIL_ON[failOn]!.includes(report.verdict);
     if (failing && report.enforced) core.setFailed(redact(`canary-gate: ${report.verdict}: ${report.reasons.join('; ')}`));
@@ -69,6 +76,25 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
       core.setFailed(`canary-gate: internal error: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** Watch mode's inputs; each look's lines go into a collapsible log group. */
+function watchInputs(): WatchRequest & WatchHooks {
+  const watch = core.getInput('watch');
+  if (watch && watch !== 'true' && watch !== 'false') throw new UsageError(`input watch: expected true or false, got "${watch}"`);
+  return {
+    enabled: watch === '' ? undefined : watch === 'true',
+    interval: core.getInput('watch-interval') || undefined,
+    duration: core.getInput('watch-duration') || undefined,
+    minDuration: core.getInput('watch-min-duration') || undefined,
+    nameOf: (key) => `input watch-${key}`,
+    onLook: (look, report, plan, redact) => {
+      core.startGroup(redact(lookLine(look, plan).split(' · ').slice(0, 3).join(' · ')));
+      for (const m of look.metrics) core.info(redact(`${m.name}: ${m.outcome} ${lookMetricText(m)}`.trimEnd()));
+      if (report.score !== null) core.info(`score ${Math.round(report.score * 10) / 10}`);
+      core.endGroup();
+    },
+  };
 }
 
 function timeInput(name: string, now: number): number | undefined {

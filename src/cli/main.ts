@@ -11,6 +11,8 @@ import { policyJsonSchema } from '../policy/schema.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
+import type { Clock } from '../watch/clock.js';
+import { watchProgress } from './watch-progress.js';
 
 export interface CliIo {
   argv: string[];
@@ -19,6 +21,10 @@ export interface CliIo {
   stderr: (text: string) => void;
   isTTY: boolean;
   now: () => number;
+  /** Whether stderr is a terminal: watch mode then redraws a live status block there. */
+  stderrIsTTY?: boolean;
+  /** Watch mode's clock (tests); the wall clock otherwise. */
+  clock?: Clock;
 }
 
 /** Runs the CLI and returns its exit code; never throws, never prints a stack trace. */
@@ -45,9 +51,24 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--warn-exit-code <code>', 'exit code for a warn verdict', toExitCode, EXIT.undecided)
     .option('--inconclusive-exit-code <code>', 'exit code for an inconclusive verdict', toExitCode, EXIT.undecided)
     .option('--no-color', 'no ANSI colors even on a terminal')
+    .option('--watch', "watch mode: look again every interval with anytime-valid tests, stop early on a decision (default when the policy has watch:)")
+    .option('--no-watch', 'one evaluation even if the policy has watch:')
+    .option('--interval <duration>', 'watch: time between looks (overrides watch.interval)')
+    .option('--duration <duration>', 'watch: longest the watch runs, at most 6h (overrides watch.duration)')
+    .option('--min-duration <duration>', 'watch: no early pass before this (overrides watch.min-duration)')
     .action(async (opts: EvaluateOptions) => {
       const now = io.now();
+      const progress = watchProgress(io, opts.color && !io.env.NO_COLOR);
       const { report, redact } = await runGate({
+        watch: {
+          enabled: opts.watch,
+          interval: opts.interval,
+          duration: opts.duration,
+          minDuration: opts.minDuration,
+          nameOf: (key) => `--${key}`,
+          clock: io.clock,
+          onLook: progress,
+        },
         policyFile: opts.policy,
         env: io.env,
         vars: parseVars(opts.var),
@@ -158,6 +179,10 @@ interface EvaluateOptions {
   warnExitCode: number;
   inconclusiveExitCode: number;
   color: boolean;
+  watch?: boolean;
+  interval?: string;
+  duration?: string;
+  minDuration?: string;
 }
 
 interface ConvertOptions {

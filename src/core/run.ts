@@ -3,7 +3,10 @@ import { evaluate } from '../analysis/evaluate.js';
 import { PolicyError } from '../policy/errors.js';
 import { loadPolicy, type LoadOptions } from '../policy/load.js';
 import type { Mode, Policy } from '../policy/types.js';
-import type { Report } from '../report/model.js';
+import type { Report, WatchLook } from '../report/model.js';
+import type { WatchPlan } from '../policy/types.js';
+import type { Clock } from '../watch/clock.js';
+import type { WatchRequest } from '../watch/plan.js';
 import { createSources } from '../sources/index.js';
 import type { MetricSource } from '../sources/types.js';
 import { createRedactor } from './redact.js';
@@ -20,6 +23,20 @@ export interface GateOptions {
   now: number;
   /** Tests pass their own backends; otherwise the policy's sources are built. */
   sources?: Record<string, MetricSource>;
+  /** Watch mode: flags/inputs over the policy's `watch`, progress callback, clock. */
+  watch?: WatchRequest & WatchHooks;
+  /** Waits between webhook retries (tests pass a fake). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** What the edges plug into a watch: where progress goes, names for errors, the clock. */
+export interface WatchHooks {
+  /** Called after every look; `redact` masks the policy's secrets in anything printed. */
+  onLook?: (look: WatchLook, report: Report, plan: WatchPlan, redact: (text: string) => string) => void | Promise<void>;
+  /** How the edge calls a plan key in messages: `--duration`, `input watch-duration`. */
+  nameOf?: (key: 'interval' | 'duration' | 'min-duration') => string;
+  clock?: Clock;
+  signal?: AbortSignal;
 }
 
 export interface GateResult {
@@ -48,13 +65,19 @@ export async function readPolicy(
 export async function runGate(options: GateOptions): Promise<GateResult> {
   const loaded = await readPolicy(options);
   const policy = options.mode ? { ...loaded, mode: options.mode } : loaded;
-  const report = await evaluate({
-    policy,
-    sources: options.sources ?? (await createSources(policy)),
-    end: options.end ?? options.now,
-    now: options.now,
-  });
-  return { policy, report, redact: createRedactor(policy.secrets) };
+  const sources = options.sources ?? (await createSources(policy));
+  const redact = createRedactor(policy.secrets);
+  // Watch-only code is loaded only when a watch may run: the action's cold start stays small.
+  const w = options.watch;
+  const watching = w?.enabled !== false && (policy.watch !== undefined || w?.enabled === true || !!(w?.interval || w?.duration || w?.minDuration));
+  const watched = watching ? await (await import('../watch/run.js')).runWatchGate(policy, sources, options, redact) : undefined;
+  const report = watched ?? (await evaluate({ policy, sources, end: options.end ?? options.now, now: options.now }));
+  if (policy.notify) {
+    const { buildPayload, runUrlFrom, sendWebhook } = await import('../notify/webhook.js');
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    report.notification = await sendWebhook(policy.notify, buildPayload(report, runUrlFrom(options.env)), { redact, sleep });
+  }
+  return { policy, report, redact };
 }
 
 /** `k=v` pairs (CLI --var, the action's multi-line `vars`) into a record. */

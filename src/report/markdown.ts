@@ -1,5 +1,6 @@
 import { OUTCOME_ICON, VERDICT_ICON, headline, metricRow, windowsText } from './rows.js';
 import type { MetricReport, Report } from './model.js';
+import { renderWatchMarkdown } from './watch-markdown.js';
 
 /** GitHub's job summary limit is 1 MiB per step; stay well inside it. */
 export const SUMMARY_LIMIT = 1_000_000;
@@ -25,6 +26,7 @@ export function renderMarkdown(report: Report, limit = SUMMARY_LIMIT): string {
     `Baseline: \`${code(w.baseline)}\`  `,
     `Window ${report.window}, step ${report.step}; evaluated ${report.evaluatedAt} by canary-gate ${report.tool.version}.`,
     '',
+    ...renderWatchMarkdown(report, escapeText),
     '<details><summary>Resolved queries and data</summary>',
     '',
     ...report.metrics.flatMap(queryDetails),

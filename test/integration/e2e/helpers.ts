@@ -120,6 +120,10 @@ export const EXPECTED_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   mode: '',
   'fail-on': 'inconclusive',
   'report-path': '',
+  watch: '',
+  'watch-interval': '',
+  'watch-duration': '',
+  'watch-min-duration': '',
 };
 
 /** The inputs declared in action.yml with their defaults; throws when the file does not parse. */
