@@ -42,15 +42,16 @@ export async function watch(options: WatchOptions): Promise<Report> {
     // Whole steps only: a step still being filled would read as a drop in traffic.
     const windowMs = Math.max(policy.stepMs, Math.floor(elapsedMs / policy.stepMs) * policy.stepMs);
     const report = await evaluate({ policy: { ...policy, windowMs }, sources, end: start + windowMs, now, judges });
-    const look = lookOf(index, report, start + windowMs, elapsedMs);
+    // The canary time observed is the window (whole steps), not the wall clock's few ms of lag.
+    const look = lookOf(index, report, start + windowMs, windowMs);
     looks.push(look);
     await options.onLook?.(look, report, plan);
 
-    const decision = applyStopRules(report, elapsedMs, plan, policy.scoring, counters);
+    const decision = applyStopRules(report, windowMs, plan, policy.scoring, counters);
     counters = decision.counters;
     // A look that comes after the deadline (a slow source) is the last one, whatever it says.
     const stop: WatchStop | undefined = decision.stop ?? (now >= start + plan.durationMs ? 'deadline' : undefined);
-    if (stop) return finalReport(report, { plan, start, stop, why: decision.why ?? 'the duration is over', looks, elapsedMs, now });
+    if (stop) return finalReport(report, { plan, start, stop, why: decision.why ?? 'the duration is over', looks, elapsedMs: windowMs, now });
   }
 }
 
