@@ -7,7 +7,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RecordedRequest } from '../../helpers/http-server.js';
-import { cleanEnv, CLI, requireBuilt, runNode, STACK_LINE, tempDir } from './helpers.js';
+import { cleanEnv, CLI, requireBuilt, runAction, runNode, STACK_LINE, tempDir } from './helpers.js';
 
 /** Deterministic per-second counts: canary error ratio `canaryRate`, baseline 0.5%, 2000 requests/s each. */
 function growingPrometheus(canaryRate: number) {
@@ -131,5 +131,39 @@ describe('canary-gate evaluate in watch mode (built CLI, growing HTTP source)', 
     expect(elapsed).toBeGreaterThanOrEqual(4000);
     expect(elapsed).toBeLessThan(40_000);
     expect(JSON.parse(hooks.at(-1)!.body).verdict).toBe('pass');
+  });
+});
+
+describe('the action (dist/index.js) in watch mode', () => {
+  beforeAll(() => requireBuilt());
+
+  it('fails a bad canary early: log group per look, stopped-by output, timeline chart in the summary', async () => {
+    const prom = await growingPrometheus(0.03);
+    try {
+      const dir = await tempDir();
+      const policyFile = await writePolicy(dir, '20%');
+      // No webhook for this run: drop the notify line.
+      const { readFile } = await import('node:fs/promises');
+      await writeFile(policyFile, (await readFile(policyFile, 'utf8')).replace(/^notify:.*$/m, ''));
+      const run = await runAction({ policy: policyFile, 'watch-duration': '30s' }, { PROM_URL: prom.url });
+      expect(run.stdout).not.toMatch(STACK_LINE);
+      expect(run.code).toBe(1);
+      expect(run.outputs).toMatchObject({ verdict: 'fail', 'stopped-by': 'early-fail' });
+      expect(run.stdout).toMatch(/^::group::look 1 · 1s\/30s · (fail|inconclusive)$/m);
+      expect(run.stdout).toContain('::endgroup::');
+      expect(run.summary).toContain('### Watch: stopped early after');
+      expect(run.summary).toContain('```mermaid\nxychart-beta');
+    } finally {
+      await prom.close();
+    }
+  });
+
+  it('refuses a plan longer than the 6-hour job limit, naming the input', async () => {
+    const dir = await tempDir();
+    const policyFile = await writePolicy(dir, '20%');
+    const run = await runAction({ policy: policyFile, 'watch-duration': '7h' }, { PROM_URL: 'http://127.0.0.1:1', HOOK_URL: 'http://127.0.0.1:1/x' });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('input watch-duration: a watch of 7h cannot finish within the 6-hour job limit of GitHub-hosted runners');
+    expect(run.stdout).not.toMatch(STACK_LINE);
   });
 });
