@@ -78,7 +78,8 @@ export async function sendWebhook(spec: NotifySpec, payload: WebhookPayload, dep
       if (response.ok) return { target, status: 'sent', attempts: attempt, httpStatus: response.status };
       last = { target, status: 'failed', attempts: attempt, httpStatus: response.status, error: `HTTP ${response.status}` };
       if (response.status !== 429 && response.status < 500) return last;
-      const retryAfter = Number(response.headers.get('retry-after'));
+      const header = response.headers.get('retry-after');
+      const retryAfter = header === null || header.trim() === '' ? NaN : Number(header);
       if (Number.isFinite(retryAfter) && retryAfter >= 0) wait = Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS);
     } catch (error) {
       last = { target, status: 'failed', attempts: attempt, error: describe(error, spec.timeoutMs) };

@@ -34,7 +34,7 @@ export function renderTerminal(report: Report, options: { color: boolean; width?
     for (const note of rows[i]!.notes) out.push(paint(ANSI.yellow, `    note: ${note}`));
   });
   out.push('', `canary:   ${w.canary}`, `baseline: ${w.baseline}`, `window ${report.window}, step ${report.step}`);
-  if (report.watch) out.push(`watch: ${report.watch.looks.length} looks every ${report.watch.interval}, stopped by ${report.watch.stoppedBy} after ${report.watch.elapsed}`);
+  if (report.watch) out.push(`watch: ${report.watch.looks.length} look${report.watch.looks.length === 1 ? '' : 's'} every ${report.watch.interval}, stopped by ${report.watch.stoppedBy} after ${report.watch.elapsed}`);
   if (report.notification) out.push(`notify: ${report.notification.status} (${report.notification.target}, ${report.notification.attempts} attempts${report.notification.error ? `, ${report.notification.error}` : ''})`);
   return out.join('\n') + '\n';
 }

@@ -38,7 +38,9 @@ export async function watch(options: WatchOptions): Promise<Report> {
     const due = Math.min(start + index * plan.intervalMs, start + plan.durationMs);
     await clock.sleep(due - clock.now(), options.signal);
     const now = clock.now();
-    const elapsedMs = Math.min(now, start + plan.durationMs) - start;
+    // The look's window ends when it was due: later data belongs to the next look, and a start in
+    // the past (deployed-at an hour ago) replays the looks it missed, each with its own window.
+    const elapsedMs = Math.min(now, due) - start;
     // Whole steps only: a step still being filled would read as a drop in traffic.
     const windowMs = Math.max(policy.stepMs, Math.floor(elapsedMs / policy.stepMs) * policy.stepMs);
     const report = await evaluate({ policy: { ...policy, windowMs }, sources, end: start + windowMs, now, judges });
@@ -49,8 +51,8 @@ export async function watch(options: WatchOptions): Promise<Report> {
 
     const decision = applyStopRules(report, windowMs, plan, policy.scoring, counters);
     counters = decision.counters;
-    // A look that comes after the deadline (a slow source) is the last one, whatever it says.
-    const stop: WatchStop | undefined = decision.stop ?? (now >= start + plan.durationMs ? 'deadline' : undefined);
+    // A slow look that overran the deadline is followed at once by the last look, at the deadline.
+    const stop: WatchStop | undefined = decision.stop;
     if (stop) return finalReport(report, { plan, start, stop, why: decision.why ?? 'the duration is over', looks, elapsedMs: windowMs, now });
   }
 }
