@@ -2869,8 +2869,135 @@ function varianceInflation(series) {
   const factor = (1 + rho) / (1 - rho);
   return { rho, factor, effectiveN: n / factor };
 }
+
+// src/stats/poisson-mixture.ts
+function poissonMixtureLogBayesFactor(canaryErrors, baselineErrors, options) {
+  const { share } = options;
+  const x = canaryErrors;
+  const y = baselineErrors;
+  if (!(share > 0 && share < 1)) throw new RangeError(`share must be in (0, 1), got ${share}`);
+  if (!(x >= 0 && y >= 0)) throw new RangeError(`counts must be \u2265 0, got ${x} and ${y}`);
+  const k = options.concentration ?? 1;
+  const a = options.prior?.a ?? k * share;
+  const b = options.prior?.b ?? k * (1 - share);
+  if (!(a > 0 && b > 0)) throw new RangeError(`the prior needs a, b > 0, got ${a} and ${b}`);
+  const logLikelihoodNull = (x > 0 ? x * Math.log(share) : 0) + (y > 0 ? y * Math.log1p(-share) : 0);
+  const twoSided = logBeta(a + x, b + y) - logBeta(a, b) - logLikelihoodNull;
+  switch (options.alternative ?? "two-sided") {
+    case "two-sided":
+      return twoSided;
+    case "greater":
+      return twoSided + Math.log(regularizedIncompleteBetaComplement(share, a + x, b + y)) - Math.log(regularizedIncompleteBetaComplement(share, a, b));
+    case "less":
+      return twoSided + Math.log(regularizedIncompleteBeta(share, a + x, b + y)) - Math.log(regularizedIncompleteBeta(share, a, b));
+  }
+}
+
+// src/stats/poisson-mixture-interval.ts
+function poissonMixtureRateRatioInterval(canaryErrors, baselineErrors, options) {
+  const { share, confidence } = options;
+  const x = canaryErrors;
+  const y = baselineErrors;
+  if (!(share > 0 && share < 1)) throw new RangeError(`share must be in (0, 1), got ${share}`);
+  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must be in (0, 1), got ${confidence}`);
+  if (x + y === 0) return [0, Infinity];
+  const k = options.concentration ?? 1;
+  const a = k * share;
+  const b = k * (1 - share);
+  const level = logBeta(a + x, b + y) - logBeta(a, b) + Math.log(1 - confidence);
+  const logLik = (p) => (x > 0 ? x * Math.log(p) : 0) + (y > 0 ? y * Math.log1p(-p) : 0);
+  const peak = x / (x + y);
+  const toRatio = (p) => p / (1 - p) * ((1 - share) / share);
+  const lowP = x === 0 ? 0 : bisect(logLik, level, 0, peak);
+  const highP = y === 0 ? 1 : bisect(logLik, level, 1, peak);
+  return [toRatio(lowP), highP >= 1 ? Infinity : toRatio(highP)];
+}
+function bisect(logLik, level, outside, inside) {
+  let out = outside;
+  let inn = inside;
+  for (let i = 0; i < 200; i++) {
+    const mid = (out + inn) / 2;
+    if (mid === out || mid === inn) break;
+    if (logLik(mid) >= level) inn = mid;
+    else out = mid;
+    if (Math.abs(inn - out) <= 1e-12 * Math.abs(inn)) break;
+  }
+  return inn;
+}
+
+// src/stats/always-valid-p.ts
+function alwaysValidPValues(logBayesFactors) {
+  const out = [];
+  let p = 1;
+  for (const logBf of logBayesFactors) {
+    if (!Number.isNaN(logBf)) p = Math.min(p, Math.exp(-logBf));
+    out.push(p);
+  }
+  return out;
+}
+
+// src/stats/normal-mixture-sprt.ts
+function normalMixtureSprt(estimate, variance, options) {
+  const { tau, alpha } = options;
+  if (!(tau > 0)) throw new RangeError(`tau must be > 0, got ${tau}`);
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+  if (!(variance >= 0) || Number.isNaN(estimate)) return { logLambda: NaN, ci: [-Infinity, Infinity] };
+  const t2 = tau * tau;
+  const d = estimate - (options.nullValue ?? 0);
+  if (variance === 0) {
+    return { logLambda: d === 0 ? 0 : Infinity, ci: [estimate, estimate] };
+  }
+  const logLambda = 0.5 * Math.log(variance / (variance + t2)) + t2 * d * d / (2 * variance * (variance + t2));
+  const half = Math.sqrt(variance * (variance + t2) / t2 * (Math.log1p(t2 / variance) - 2 * Math.log(alpha)));
+  return { logLambda, ci: [estimate - half, estimate + half] };
+}
+
+// src/stats/proportions-msprt.ts
+function proportionsMsprt(canaryErrors, canaryTotal, baselineErrors, baselineTotal, options) {
+  const pc = canaryErrors / canaryTotal;
+  const pb = baselineErrors / baselineTotal;
+  const difference = pc - pb;
+  const variance = pc * (1 - pc) / canaryTotal + pb * (1 - pb) / baselineTotal;
+  return { difference, variance, ...normalMixtureSprt(difference, variance, options) };
+}
+
+// src/stats/normal-mixture-boundary.ts
+function normalMixtureBoundary(v, alpha, rho) {
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+  if (!(rho > 0)) throw new RangeError(`rho must be > 0, got ${rho}`);
+  if (!(v >= 0)) return NaN;
+  return Math.sqrt((v + rho) * Math.log((v + rho) / (rho * alpha * alpha)));
+}
+function normalMixtureRho(vOpt, alpha) {
+  if (!(vOpt > 0)) throw new RangeError(`vOpt must be > 0, got ${vOpt}`);
+  if (!(alpha > 0 && alpha < 1)) throw new RangeError(`alpha must be in (0, 1), got ${alpha}`);
+  const l = 2 * Math.log(1 / alpha);
+  return vOpt / (l + Math.log1p(l));
+}
+
+// src/stats/quantile-confidence-sequence.ts
+function quantileConfidenceSequence(sorted, p, options) {
+  const n = sorted.length;
+  if (!(p > 0 && p < 1)) throw new RangeError(`p must be in (0, 1), got ${p}`);
+  const alpha = 1 - options.confidence;
+  const sigma2 = p === 0.5 ? 0.25 : (1 - 2 * p) / (2 * Math.log((1 - p) / p));
+  const factor = Math.max(1, options.varianceFactor ?? 1);
+  const rho = normalMixtureRho(sigma2 * (options.tightestAt ?? 100), alpha);
+  if (n === 0) return { estimate: NaN, lower: -Infinity, upper: Infinity, ranks: [0, 1] };
+  const u = normalMixtureBoundary(sigma2 * factor * n, alpha, rho * factor);
+  const lowRank = Math.ceil(n * p - u - 1e-9);
+  const highRank = Math.floor(n * p + u + 1e-9) + 1;
+  const at = (rank) => sorted[rank - 1];
+  return {
+    estimate: at(Math.max(1, Math.ceil(n * p - 1e-9))),
+    lower: lowRank >= 1 ? at(lowRank) : -Infinity,
+    upper: highRank <= n ? at(highRank) : Infinity,
+    ranks: [Math.max(0, lowRank), Math.min(n + 1, highRank)]
+  };
+}
 export {
   adjustPValues,
+  alwaysValidPValues,
   betaPdf,
   betaQuantile,
   betaQuantileComplement,
@@ -2895,15 +3022,22 @@ export {
   median,
   midRanks,
   normalCdf,
+  normalMixtureBoundary,
+  normalMixtureRho,
+  normalMixtureSprt,
   normalPdf,
   normalQuantile,
   normalSf,
   poissonEventsNeeded,
+  poissonMixtureLogBayesFactor,
+  poissonMixtureRateRatioInterval,
   poissonRateRatio,
   pooledTTest,
   propTestYates,
+  proportionsMsprt,
   pwilcox,
   quantile,
+  quantileConfidenceSequence,
   quantileSorted,
   quantiles,
   qwilcox,

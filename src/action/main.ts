@@ -1,7 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
-import { parseVars, runGate, UsageError } from '../core/run.js';
+import { parseVars, runGate, UsageError, type WatchHooks } from '../core/run.js';
+import { lookLine, lookMetricText } from '../report/watch-progress.js';
+import type { WatchRequest } from '../watch/plan.js';
 import { parseTime } from '../policy/duration.js';
 import { PolicyError } from '../policy/errors.js';
 import type { Report, Verdict } from '../report/model.js';
@@ -42,6 +44,7 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
       mode: mode ? (mode as 'enforce' | 'advisory') : undefined,
       now: started,
       override: (policy) => actionOverride(policy, { reason: core.getInput('override-reason'), env: process.env, token, now: started }),
+      watch: watchInputs(),
     });
     for (const secret of policy.secrets) core.setSecret(secret);
     if (prepared.notices.length > 0) report.notices = [...(report.notices ?? []), ...prepared.notices];
@@ -65,6 +68,10 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
       core.setOutput('overridden', String((report.budget.override?.changed.length ?? 0) > 0));
     }
     core.setOutput('summary-markdown', redact(renderComment(report, { key: github.inputs.commentKey, summaryUrl: github.trigger?.runUrl })).replace(/^.*\n/, ''));
+    if (report.watch) {
+      core.setOutput('stopped-by', report.watch.stoppedBy);
+      core.setOutput('elapsed', report.watch.elapsed);
+    }
 
     const failing = FAIL_ON[failOn]!.includes(report.verdict);
     const published = await publish(github, report, redact, { stepFails: failing && report.enforced, now: now() });
@@ -88,6 +95,25 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
       core.setFailed(`canary-gate: internal error: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
+}
+
+/** Watch mode's inputs; each look's lines go into a collapsible log group. */
+function watchInputs(): WatchRequest & WatchHooks {
+  const watch = core.getInput('watch');
+  if (watch && watch !== 'true' && watch !== 'false') throw new UsageError(`input watch: expected true or false, got "${watch}"`);
+  return {
+    enabled: watch === '' ? undefined : watch === 'true',
+    interval: core.getInput('watch-interval') || undefined,
+    duration: core.getInput('watch-duration') || undefined,
+    minDuration: core.getInput('watch-min-duration') || undefined,
+    nameOf: (key) => `input watch-${key}`,
+    onLook: (look, report, plan, redact) => {
+      core.startGroup(redact(lookLine(look, plan).split(' · ').slice(0, 3).join(' · ')));
+      for (const m of look.metrics) core.info(redact(`${m.name}: ${m.outcome} ${lookMetricText(m)}`.trimEnd()));
+      if (report.score !== null) core.info(`score ${Math.round(report.score * 10) / 10}`);
+      core.endGroup();
+    },
+  };
 }
 
 function timeInput(name: string, now: number): number | undefined {

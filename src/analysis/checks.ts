@@ -1,7 +1,7 @@
 import { formatValue } from '../core/format.js';
-import type { MetricSpec } from '../policy/types.js';
+import type { CompareTest, MetricSpec } from '../policy/types.js';
 import type { CheckOutcome, CheckReport, MetricReport } from '../report/model.js';
-import { judges } from './judges/index.js';
+import { judges as fixedHorizonJudges, type Judge } from './judges/index.js';
 import type { DataState, Observation } from './observe.js';
 import { queryErrorCheck } from './on-error.js';
 
@@ -21,7 +21,12 @@ export function foldChecks(checks: CheckReport[]): { outcome: CheckOutcome; reas
 }
 
 /** Runs a metric's checks on its observed sides and folds them into one result. */
-export function judgeMetric(metric: MetricSpec, canary: Observation, baseline: Observation | undefined): MetricReport {
+export function judgeMetric(
+  metric: MetricSpec,
+  canary: Observation,
+  baseline: Observation | undefined,
+  judges: Record<Exclude<CompareTest, 'none'>, Judge> = fixedHorizonJudges,
+): MetricReport {
   const checks: CheckReport[] = [];
   let ignored = false;
 

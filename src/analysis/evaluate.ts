@@ -1,7 +1,8 @@
 import pLimit from 'p-limit';
 import { formatDuration } from '../policy/duration.js';
 import { renderTemplate } from '../policy/template.js';
-import type { MetricSpec, Policy } from '../policy/types.js';
+import type { CompareTest, MetricSpec, Policy } from '../policy/types.js';
+import type { Judge } from './judges/index.js';
 import type { KayentaScoreDetail, MetricReport, Report, TimeWindow } from '../report/model.js';
 import type { AlertSource, MetricSource } from '../sources/types.js';
 import { VERSION } from '../core/version.js';
@@ -27,6 +28,8 @@ export interface EvaluateOptions {
   concurrency?: number;
   /** An audited override of budget and freeze blocks (a PR label, an input or a flag). */
   override?: OverrideRequest;
+  /** Watch mode's anytime-valid judges in place of the fixed-horizon ones. */
+  judges?: Record<Exclude<CompareTest, 'none'>, Judge>;
 }
 
 interface Span {
@@ -91,7 +94,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
         observe(metric, 'canary', policy.scopes.canary.selector, canarySpan),
         needsBaseline ? observe(metric, 'baseline', policy.scopes.baseline.selector, baselineSpan) : undefined,
       ]);
-      return kayenta ? judgeKayentaMetric(metric, canary, baseline!) : judgeMetric(metric, canary, baseline);
+      return kayenta ? judgeKayentaMetric(metric, canary, baseline!) : judgeMetric(metric, canary, baseline, options.judges);
     }),
   );
 

@@ -6,6 +6,7 @@ const code = await runCli({
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
   now: () => Date.now(),
 });
 process.exitCode = code;

@@ -12,6 +12,8 @@ import { policyJsonSchema } from '../policy/schema.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
+import type { Clock } from '../watch/clock.js';
+import { watchProgress } from './watch-progress.js';
 
 export interface CliIo {
   argv: string[];
@@ -20,6 +22,10 @@ export interface CliIo {
   stderr: (text: string) => void;
   isTTY: boolean;
   now: () => number;
+  /** Whether stderr is a terminal: watch mode then redraws a live status block there. */
+  stderrIsTTY?: boolean;
+  /** Watch mode's clock (tests); the wall clock otherwise. */
+  clock?: Clock;
 }
 
 /** Runs the CLI and returns its exit code; never throws, never prints a stack trace. */
@@ -48,10 +54,25 @@ export async function runCli(io: CliIo): Promise<number> {
     .option('--no-color', 'no ANSI colors even on a terminal')
     .option('--override-reason <text>', 'audited override: turn an error-budget or freeze block into warn, with this reason')
     .option('--override-by <name>', 'who overrides (default $GITHUB_ACTOR or $USER)')
+    .option('--watch', "watch mode: look again every interval with anytime-valid tests, stop early on a decision (default when the policy has watch:)")
+    .option('--no-watch', 'one evaluation even if the policy has watch:')
+    .option('--interval <duration>', 'watch: time between looks (overrides watch.interval)')
+    .option('--duration <duration>', 'watch: longest the watch runs, at most 6h (overrides watch.duration)')
+    .option('--min-duration <duration>', 'watch: no early pass before this (overrides watch.min-duration)')
     .action(async (opts: EvaluateOptions) => {
       const now = io.now();
       const override = cliOverride(opts, io.env, now);
+      const progress = watchProgress(io, opts.color && !io.env.NO_COLOR);
       const { report, redact } = await runGate({
+        watch: {
+          enabled: opts.watch,
+          interval: opts.interval,
+          duration: opts.duration,
+          minDuration: opts.minDuration,
+          nameOf: (key) => `--${key}`,
+          clock: io.clock,
+          onLook: progress,
+        },
         policyFile: opts.policy,
         env: io.env,
         vars: parseVars(opts.var),
@@ -166,6 +187,10 @@ interface EvaluateOptions {
   warnExitCode: number;
   inconclusiveExitCode: number;
   color: boolean;
+  watch?: boolean;
+  interval?: string;
+  duration?: string;
+  minDuration?: string;
   overrideReason?: string;
   overrideBy?: string;
 }

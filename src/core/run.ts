@@ -4,7 +4,10 @@ import type { OverrideRequest } from '../budget/index.js';
 import { PolicyError } from '../policy/errors.js';
 import { loadPolicy, type LoadOptions } from '../policy/load.js';
 import type { Mode, Policy } from '../policy/types.js';
-import type { Report } from '../report/model.js';
+import type { Report, WatchLook } from '../report/model.js';
+import type { WatchPlan } from '../policy/types.js';
+import type { Clock } from '../watch/clock.js';
+import type { WatchRequest } from '../watch/plan.js';
 import { createAlertSources, createHttpClient, createSources } from '../sources/index.js';
 import type { HttpClientOptions } from '../sources/http.js';
 import type { AlertSource, MetricSource } from '../sources/types.js';
@@ -29,6 +32,20 @@ export interface GateOptions {
   alertSources?: Record<string, AlertSource>;
   /** Tests pass a clock and a sleep for the HTTP layer's retries. */
   http?: Partial<HttpClientOptions>;
+  /** Watch mode: flags/inputs over the policy's `watch`, progress callback, clock. */
+  watch?: WatchRequest & WatchHooks;
+  /** Waits between webhook retries (tests pass a fake). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** What the edges plug into a watch: where progress goes, names for errors, the clock. */
+export interface WatchHooks {
+  /** Called after every look; `redact` masks the policy's secrets in anything printed. */
+  onLook?: (look: WatchLook, report: Report, plan: WatchPlan, redact: (text: string) => string) => void | Promise<void>;
+  /** How the edge calls a plan key in messages: `--duration`, `input watch-duration`. */
+  nameOf?: (key: 'interval' | 'duration' | 'min-duration') => string;
+  clock?: Clock;
+  signal?: AbortSignal;
 }
 
 export interface GateResult {
@@ -59,16 +76,25 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   const loaded = await readPolicy(options);
   const policy = options.mode ? { ...loaded, mode: options.mode } : loaded;
   const http = options.sources ? undefined : await createHttpClient(policy, options.http);
-  const report = await evaluate({
-    policy,
-    sources: options.sources ?? (await createSources(policy, http)),
+  const sources = options.sources ?? (await createSources(policy, http));
+  const redact = createRedactor(policy.secrets);
+  // What every evaluation of this run shares, one-shot or each look of a watch.
+  const shared = {
     alertSources: options.alertSources ?? (await createAlertSources(policy, http)),
-    end: options.end ?? options.now,
-    now: options.now,
     override: typeof options.override === 'function' ? await options.override(policy) : options.override,
     concurrency: policy.http?.concurrency,
-  });
-  return { policy, report, redact: createRedactor(policy.secrets) };
+  };
+  // Watch-only code is loaded only when a watch may run: the action's cold start stays small.
+  const w = options.watch;
+  const watching = w?.enabled !== false && (policy.watch !== undefined || w?.enabled === true || !!(w?.interval || w?.duration || w?.minDuration));
+  const watched = watching ? await (await import('../watch/run.js')).runWatchGate(policy, sources, shared, options, redact) : undefined;
+  const report = watched ?? (await evaluate({ policy, sources, ...shared, end: options.end ?? options.now, now: options.now }));
+  if (policy.notify) {
+    const { buildPayload, runUrlFrom, sendWebhook } = await import('../notify/webhook.js');
+    const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    report.notification = await sendWebhook(policy.notify, buildPayload(report, runUrlFrom(options.env)), { redact, sleep });
+  }
+  return { policy, report, redact };
 }
 
 /** `k=v` pairs (CLI --var, the action's multi-line `vars`) into a record. */

@@ -5,6 +5,7 @@ import { checkSources, normalizeAlerts, normalizeHttp, scopedByFacet } from './s
 import { BUILTIN_PLACEHOLDERS, placeholdersIn } from './template.js';
 import { normalizeBudget } from './slo-normalize.js';
 import type { BaselineSpec, CompareSpec, JudgeMode, KayentaMetricSpec, MetricSpec, Policy, ThresholdSpec } from './types.js';
+import { normalizeNotify, normalizeWatch } from './watch.js';
 import type { KeyPath, YamlSource } from './yaml-source.js';
 
 interface NormalizeContext {
@@ -133,6 +134,8 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
     scoring,
     secrets: [...new Set(ctx.secrets)],
     ...budget,
+    watch: normalizeWatch(doc, stepMs, judge, problem),
+    notify: normalizeNotify(doc, problem),
   };
   return { policy, problems };
 }

@@ -340,6 +340,40 @@ const ratioMetricSchema = doc(
 
 export const metricSchema = z.union([ratioMetricSchema, valueMetricSchema]);
 
+/** Watch mode: look again every interval with anytime-valid tests and stop as soon as the evidence is clear. */
+export const watchSchema = doc(
+  z.strictObject({
+    interval: opt(durationSchema, 'Time between looks (default 1m); at least the step, so every look sees new data.'),
+    duration: opt(durationSchema, 'Longest the watch runs; undecided then → inconclusive (default 30m, at most 6h: the job limit of GitHub-hosted runners).'),
+    'min-duration': opt(durationSchema, 'No early pass before this much canary time (default 5m); an early fail can come at any look.'),
+    'failure-limit': opt(z.int().check(z.nonnegative()), 'Failed looks tolerated before the run fails (default 0: the first failed look fails it), as in Argo Rollouts.'),
+    'consecutive-error-limit': opt(
+      z.int().check(z.nonnegative()),
+      'Looks in a row with a query error or no data tolerated before the run fails closed (default 4), as in Argo Rollouts.',
+    ),
+    'inconclusive-limit': opt(
+      z.int().check(z.positive()),
+      'Undecided looks after min-duration tolerated before the run ends inconclusive (default: none, decide at duration).',
+    ),
+  }),
+  'Watch mode: re-query and re-judge every interval with anytime-valid tests; fail early on a bad canary, pass early (after min-duration) on a good one.',
+);
+
+/** A webhook called with the final verdict (rollback trigger, chat). */
+export const notifySchema = doc(
+  z.strictObject({
+    url: nonEmpty('The webhook URL (use ${ENV}: it is treated as a secret and never printed).'),
+    headers: opt(headersSchema),
+    on: opt(
+      z.array(z.enum(['pass', 'warn', 'fail', 'inconclusive'])).check(z.minLength(1)),
+      'Verdicts that trigger the call (default all).',
+    ),
+    timeout: opt(durationSchema, 'Per-attempt timeout (default 10s).'),
+    retries: opt(z.int().check(z.nonnegative(), z.maximum(10)), 'Retries after a failed attempt, with backoff (default 3).'),
+  }),
+  'POST the final verdict as JSON to a webhook, e.g. to trigger a rollback or post to chat.',
+);
+
 const scoreSchema = z.number().check(z.minimum(0), z.maximum(100));
 
 export const policySchema = doc(
@@ -381,6 +415,8 @@ export const policySchema = doc(
     ),
     metrics: doc(z.array(metricSchema).check(z.minLength(1)), 'The checks.'),
     alerts: opt(z.array(alertCheckSchema).check(z.minLength(1)), 'Alert checks: the run fails while matching alerts fire.'),
+    watch: opt(watchSchema),
+    notify: opt(notifySchema),
     scoring: opt(
       z.strictObject({
         pass: opt(scoreSchema, 'Score at or above which the run passes (default 95).'),
@@ -410,6 +446,8 @@ export type OnNoData = z.infer<typeof onNoDataSchema>;
 export type OnError = z.infer<typeof onErrorSchema>;
 export type AlertCheckDocument = z.infer<typeof alertCheckSchema>;
 export type KayentaMetricDocument = z.infer<typeof kayentaMetricSchema>;
+export type WatchDocument = z.infer<typeof watchSchema>;
+export type NotifyDocument = z.infer<typeof notifySchema>;
 
 /** The JSON Schema published for editors (`# yaml-language-server: $schema=…`). */
 export function policyJsonSchema(): Record<string, unknown> {

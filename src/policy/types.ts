@@ -145,4 +145,27 @@ export interface Policy {
   slos?: SloSpec[];
   freeze?: FreezeSpec[];
   override?: OverrideSpec;
+  /** Watch mode's plan, when the policy has a `watch` section. */
+  watch?: WatchPlan;
+  /** The webhook for the final verdict. */
+  notify?: NotifySpec;
+}
+
+/** Watch mode: when to look, how long, and the limits (all durations in ms). */
+export interface WatchPlan {
+  intervalMs: number;
+  durationMs: number;
+  minDurationMs: number;
+  failureLimit: number;
+  consecutiveErrorLimit: number;
+  /** Undecided looks after min-duration before ending inconclusive; undefined: decide at duration. */
+  inconclusiveLimit?: number;
+}
+
+export interface NotifySpec {
+  url: string;
+  headers: Record<string, string>;
+  on: ('pass' | 'warn' | 'fail' | 'inconclusive')[];
+  timeoutMs: number;
+  retries: number;
 }

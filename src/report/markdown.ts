@@ -3,6 +3,7 @@ import type { MetricReport, Report } from './model.js';
 import { budgetMarkdown } from './budget-render.js';
 import { noticeBlocks } from './notices.js';
 import { trendSection } from './trends.js';
+import { renderWatchMarkdown } from './watch-markdown.js';
 
 /** GitHub's job summary limit is 1 MiB (1,048,576 bytes) per step; stay inside it, in UTF-8 bytes. */
 export const SUMMARY_LIMIT = 1_000_000;
@@ -30,6 +31,7 @@ export function renderMarkdown(report: Report, limit = SUMMARY_LIMIT): string {
     `Window ${report.window}, step ${report.step}; evaluated ${report.evaluatedAt} by canary-gate ${report.tool.version}.`,
     '',
     ...(report.budget ? budgetMarkdown(report.budget, cell, escapeText) : []),
+    ...renderWatchMarkdown(report, escapeText),
     '<details><summary>Resolved queries and data</summary>',
     '',
     ...report.metrics.flatMap(queryDetails),

@@ -227,4 +227,60 @@ export interface Report {
   budget?: BudgetReport;
   /** Set by the edges (GitHub integration): shown first in every rendering. */
   notices?: Notice[];
+  /** Watch mode only. */
+  watch?: WatchReport;
+  /** When the policy has a notify webhook. */
+  notification?: NotificationReport;
+}
+
+/** Watch mode: the plan, why the run stopped, and every look (the timeline). */
+export interface WatchReport {
+  interval: string;
+  duration: string;
+  minDuration: string;
+  limits: { failure: number; consecutiveError: number; inconclusive: number | null };
+  /** Where the growing window starts: deployed-at, or when the watch began. */
+  start: string;
+  stoppedAt: string;
+  /** Canary time observed when the run stopped, e.g. "7m". */
+  elapsed: string;
+  stoppedBy: WatchStop;
+  /** Stopped before the planned duration. */
+  early: boolean;
+  /** One sentence: why the watch stopped when it did. */
+  summary: string;
+  looks: WatchLook[];
+}
+
+export type WatchStop = 'early-fail' | 'early-pass' | 'decided' | 'deadline' | 'failure-limit' | 'consecutive-errors' | 'inconclusive-limit';
+
+export interface WatchLook {
+  look: number;
+  /** End of the window at this look (ISO 8601). */
+  at: string;
+  elapsedMs: number;
+  verdict: Verdict;
+  score: number | null;
+  metrics: WatchLookMetric[];
+}
+
+export interface WatchLookMetric {
+  name: string;
+  outcome: CheckOutcome;
+  /** The comparison at this look: relative change (0.1 = +10%) and its anytime-valid interval. */
+  estimate?: number;
+  ci?: [number, number];
+  pValue?: number | null;
+  /** The largest allowed change on the same relative scale, when the baseline is not 0. */
+  allowed?: number | null;
+  reason: string;
+}
+
+/** The webhook call made with the final verdict (the URL shown without path, query or credentials). */
+export interface NotificationReport {
+  target: string;
+  status: 'sent' | 'failed' | 'skipped';
+  attempts: number;
+  httpStatus?: number;
+  error?: string;
 }

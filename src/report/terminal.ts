@@ -41,5 +41,7 @@ export function renderTerminal(report: Report, options: { color: boolean; width?
     const budgetColor = { pass: ANSI.green, warn: ANSI.yellow, inconclusive: ANSI.yellow, block: ANSI.red, error: ANSI.red };
     out.push(...budgetTerminal(report.budget, (outcome, text) => paint(budgetColor[outcome], text)));
   }
+  if (report.watch) out.push(`watch: ${report.watch.looks.length} look${report.watch.looks.length === 1 ? '' : 's'} every ${report.watch.interval}, stopped by ${report.watch.stoppedBy} after ${report.watch.elapsed}`);
+  if (report.notification) out.push(`notify: ${report.notification.status} (${report.notification.target}, ${report.notification.attempts} attempts${report.notification.error ? `, ${report.notification.error}` : ''})`);
   return out.join('\n') + '\n';
 }

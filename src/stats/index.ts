@@ -8,6 +8,11 @@
  * samples without enumerating pairwise differences), Welch and pooled t, two-proportion z and
  * prop.test, Fisher exact, Poisson rate ratio. Effect sizes, quantiles (R type 7), robust scale
  * and outlier filters, multiple-testing adjustment, sample sizes, autocorrelation.
+ *
+ * Anytime-valid (sequential) tests, for looking at the data again and again without inflating
+ * false alarms: the Poisson mixture test of Lindon & Malek (2022) and its rate-ratio confidence
+ * sequence, the normal-mixture SPRT (mSPRT) with its confidence sequence, Howard et al.'s
+ * normal-mixture boundary, a time-uniform quantile confidence sequence, always-valid p-values.
  */
 export { normalCdf, normalSf, normalPdf, normalQuantile } from './normal.js';
 export { studentTCdf, studentTSf, studentTTwoSided, studentTQuantile, studentTPdf } from './student-t.js';
@@ -52,3 +57,14 @@ export { meanRatio, cles, relativeRisk, type RelativeRiskResult } from './effect
 export { sampleSizeTwoProportions, poissonEventsNeeded } from './sample-size.js';
 export { sampleSizeMannWhitney } from './sample-size-mw.js';
 export { lag1Autocorrelation, varianceInflation, type VarianceInflation } from './autocorrelation.js';
+export { poissonMixtureLogBayesFactor, type PoissonMixtureOptions } from './poisson-mixture.js';
+export { poissonMixtureRateRatioInterval, type PoissonMixtureIntervalOptions } from './poisson-mixture-interval.js';
+export { alwaysValidPValues } from './always-valid-p.js';
+export { normalMixtureSprt, type NormalMixtureSprtResult } from './normal-mixture-sprt.js';
+export { proportionsMsprt, type ProportionsMsprtResult } from './proportions-msprt.js';
+export { normalMixtureBoundary, normalMixtureRho } from './normal-mixture-boundary.js';
+export {
+  quantileConfidenceSequence,
+  type QuantileConfidenceSequence,
+  type QuantileConfidenceSequenceOptions,
+} from './quantile-confidence-sequence.js';

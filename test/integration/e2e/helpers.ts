@@ -129,6 +129,10 @@ export const EXPECTED_INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   'check-name': '',
   'deployment-status': 'false',
   'policy-source': 'workspace',
+  watch: '',
+  'watch-interval': '',
+  'watch-duration': '',
+  'watch-min-duration': '',
 };
 
 /** The inputs declared in action.yml with their defaults; throws when the file does not parse. */
