@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { mermaidChart } from './chart.js';
 import { cell, escapeText } from './markdown.js';
 import type { MetricReport, Report } from './model.js';
@@ -49,7 +48,20 @@ export function commentDigest(report: Report): string {
     metrics: report.metrics.map((m) => [m.name, m.outcome, m.counted]),
     notices: (report.notices ?? []).map((n) => n.title),
   };
-  return createHash('sha256').update(JSON.stringify(essence)).digest('hex').slice(0, 16);
+  return fnv1a64(JSON.stringify(essence));
+}
+
+/**
+ * 64-bit FNV-1a as 16 hex digits: a change detector, not a security hash, so the action does not
+ * load node:crypto (~25 ms of cold start) on every run.
+ */
+function fnv1a64(text: string): string {
+  let hash = 0xcbf29ce484222325n;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= BigInt(text.charCodeAt(i));
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return hash.toString(16).padStart(16, '0');
 }
 
 /**
