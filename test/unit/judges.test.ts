@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decide, limitsFor } from '../../src/analysis/judges/decision.js';
 import { judges } from '../../src/analysis/judges/index.js';
+import { judgeMeasurement } from '../../src/analysis/judges/statistical.js';
 import type { JudgeInput } from '../../src/analysis/judges/types.js';
 import type { CompareSpec, MetricSpec } from '../../src/policy/types.js';
 
@@ -122,5 +123,33 @@ describe('sample judges', () => {
     expect(stats.autocorrelation!.canary).toBeGreaterThan(0.3);
     expect(stats.effectiveN!.canary).toBeLessThan(40);
     expect(result.reason).toMatch(/n 60\/60, effective \d+\.\d\/\d+\.\d/);
+  });
+});
+
+describe('an inconclusive interval says what more data would do', () => {
+  const measurement = (lower: number, upper: number) => ({
+    test: 'some test',
+    effect: { scale: 'difference' as const, estimate: 0.05, lower, upper },
+    baselineLevel: 1,
+    canaryLevel: 1.05,
+    pValue: 0.4,
+    n: { canary: 30, baseline: 30 },
+    unit: 'samples' as const,
+    size: 30,
+    notes: [],
+  });
+  const input = samples('welch', [1], [1], 'gauge');
+
+  it('estimates the extra samples when the interval is finite', () => {
+    const result = judgeMeasurement(input, measurement(-0.05, 0.15), 0.95);
+    expect(result.outcome).toBe('inconclusive');
+    expect(result.reason).toMatch(/need about \d+ more samples per side/);
+  });
+
+  it('says the interval is unbounded instead of blaming the tolerance', () => {
+    const result = judgeMeasurement(input, measurement(-0.05, Infinity), 0.95);
+    expect(result.outcome).toBe('inconclusive');
+    expect(result.reason).toContain('the interval is unbounded at this sample');
+    expect(result.reason).not.toContain('sits on the tolerance');
   });
 });

@@ -89,10 +89,13 @@ export function judgeMeasurement(input: JudgeInput, m: Measurement, confidence: 
   }
   const more = decision.growth !== undefined && Number.isFinite(decision.growth) ? Math.ceil(m.size * (decision.growth - 1)) : undefined;
   if (more !== undefined) statistics.needed = { more, unit: m.unit };
+  const unbounded = !Number.isFinite(m.effect.lower) || !Number.isFinite(m.effect.upper);
   const need =
-    more === undefined
-      ? 'the estimate sits on the tolerance, so more data alone will not settle it soon'
-      : `need about ${formatNumber(more)} more ${m.unit === 'requests' ? 'canary requests' : 'samples per side'}`;
+    more !== undefined
+      ? `need about ${formatNumber(more)} more ${m.unit === 'requests' ? 'canary requests' : 'samples per side'}`
+      : unbounded
+        ? 'the interval is unbounded at this sample, so no estimate of the data needed exists yet'
+        : 'the estimate sits on the tolerance, so more data alone will not settle it soon';
   return { outcome: 'inconclusive', reason: `${interval}: straddles the ${limitText}; ${need}`, detail };
 }
 
