@@ -98,19 +98,27 @@ function observeRatio(
   if (errorCount > totalCount) {
     base.notes.push(`errors (${errorCount}) exceed total (${totalCount}): the two queries disagree`);
   }
-  const report: SideReport = { ...base, samples: totals.length, value: errorCount / totalCount, errors: errorCount, total: totalCount };
-  return withSampleCheck(metric, ctx, report, totals);
+  // Samples of a ratio are steps with traffic data: per-pod series must not multiply them.
+  const steps = finiteSteps(totalSeries);
+  const report: SideReport = { ...base, samples: steps, value: errorCount / totalCount, errors: errorCount, total: totalCount };
+  return withSampleCheck(metric, ctx, report, totals, steps);
 }
 
-function withSampleCheck(metric: MetricSpec, ctx: SideContext, report: SideReport, samples: number[]): Observation {
-  if (samples.length < metric.minSamples) {
+function finiteSteps(series: Series[]): number {
+  const steps = new Set<number>();
+  for (const s of series) for (const p of s.points) if (Number.isFinite(p.v)) steps.add(p.t);
+  return steps.size;
+}
+
+function withSampleCheck(metric: MetricSpec, ctx: SideContext, report: SideReport, samples: number[], count = samples.length): Observation {
+  if (count < metric.minSamples) {
     return {
       report,
       samples,
       raw: [],
       data: {
         state: 'too-few',
-        reason: `${ctx.scope} has ${samples.length} sample${samples.length === 1 ? '' : 's'}, fewer than min-samples ${metric.minSamples}`,
+        reason: `${ctx.scope} has ${count} sample${count === 1 ? '' : 's'}, fewer than min-samples ${metric.minSamples}`,
       },
     };
   }

@@ -168,6 +168,20 @@ describe('evaluate: ratio metrics', () => {
     expect(metric('errors').outcome).toBe('pass');
   });
 
+  it('counts steps, not points, for min-samples when the total has one series per pod', async () => {
+    const perPod = (count: number): Series[] => [...steps([50], count), ...steps([50], count)];
+    const { metric } = await run(policyText(ratio), {
+      'err{d="c"}': steps([1], 2),
+      'all{d="c"}': perPod(2),
+      'err{d="b"}': steps([1], 2),
+      'all{d="b"}': perPod(2),
+    });
+    // Two pods over two steps are four points but two samples: below the default min-samples of 3.
+    expect(metric('errors').canary.samples).toBe(2);
+    expect(metric('errors').outcome).toBe('inconclusive');
+    expect(metric('errors').reason).toMatch(/canary has 2 samples, fewer than min-samples 3/);
+  });
+
   it('calls a side with no traffic no data', async () => {
     const { metric } = await run(policyText(ratio), { 'err{d="c"}': steps([0]), 'all{d="c"}': steps([0]), 'err{d="b"}': steps([0]), 'all{d="b"}': steps([10]) });
     expect(metric('errors').outcome).toBe('error');
