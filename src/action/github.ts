@@ -9,8 +9,8 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../core/run.js';
 import { checkRunContent } from '../report/check-run.js';
-import { commentDigest, renderComment } from '../report/comment.js';
-import type { Notice, Report } from '../report/model.js';
+import { commentDigest, renderComment, renderPolicyErrorComment } from '../report/comment.js';
+import type { Notice, Report, Verdict } from '../report/model.js';
 import { describeTrigger, type PullRef, type Trigger } from '../github/event.js';
 import { faultWarning, type Fault } from '../github/faults.js';
 import { COMMENT_MODES, POLICY_SOURCES, type CommentMode, type PolicySource } from '../github/options.js';
@@ -207,34 +207,8 @@ export async function publish(
   const { owner, repo } = trigger;
 
   if (wantsComment) {
-    let pulls: PullRef[] = inputs.pullRequest !== undefined ? [{ number: inputs.pullRequest }] : trigger.pulls;
-    if (pulls.length === 0 && inputs.pullRequest === undefined && trigger.lookup) {
-      const found = await mod.findPulls(gh, owner, repo, trigger.lookup);
-      if (!found.ok) warn(found.fault, `find the pull requests of ${trigger.sha.slice(0, 7)}`, 'pull-requests: read');
-      pulls = found.ok ? found.value : [];
-    }
-    if (pulls.length === 0) core.info(`canary-gate: no pull request for this ${trigger.event} run (${trigger.sha.slice(0, 7) || 'no commit'}): no comment.`);
     const body = redact(renderComment(report, { key: inputs.commentKey, summaryUrl: trigger.runUrl }));
-    for (const pull of pulls) {
-      const result = await mod.upsertStickyComment(gh, {
-        owner,
-        repo,
-        pull: pull.number,
-        key: inputs.commentKey,
-        body,
-        digest: commentDigest(report),
-        mode: inputs.comment as Exclude<CommentMode, 'never'>,
-        verdict: report.verdict,
-      });
-      if (!result.ok) {
-        const reading = result.step === 'list';
-        warn(result.fault, `${reading ? 'read the comments of' : 'comment on'} pull request #${pull.number}`, reading ? 'pull-requests: read' : 'pull-requests: write');
-        break; // the same token will fail the same way on the next pull request
-      }
-      const { action, url } = result.value;
-      core.info(`canary-gate: pull request #${pull.number}: comment ${action}${url ? ` ${url}` : ` (comment: ${inputs.comment})`}.`);
-      published.commentUrl ??= url;
-    }
+    published.commentUrl = await postComment(run, { gh, mod, warn }, { body, digest: commentDigest(report), verdict: report.verdict });
   }
 
   if (wantsCheck) {
@@ -280,4 +254,63 @@ export async function publish(
     else core.info(`canary-gate: deployment ${d.id}${d.environment ? ` (${d.environment})` : ''}: status ${state}.`);
   }
   return published;
+}
+
+interface ApiContext {
+  gh: GitHubClient;
+  mod: Awaited<ReturnType<typeof api>>;
+  warn: (fault: Fault, action: string, permission: string) => void;
+}
+
+/** The sticky comment on every pull request of the run; the URL of the first one written. */
+async function postComment(run: GitHubRun, ctx: ApiContext, comment: { body: string; digest: string; verdict: Verdict }): Promise<string | undefined> {
+  const { inputs } = run;
+  const trigger = run.trigger!;
+  const { owner, repo } = trigger;
+  let pulls: PullRef[] = inputs.pullRequest !== undefined ? [{ number: inputs.pullRequest }] : trigger.pulls;
+  if (pulls.length === 0 && inputs.pullRequest === undefined && trigger.lookup) {
+    const found = await ctx.mod.findPulls(ctx.gh, owner, repo, trigger.lookup);
+    if (!found.ok) ctx.warn(found.fault, `find the pull requests of ${trigger.sha.slice(0, 7)}`, 'pull-requests: read');
+    pulls = found.ok ? found.value : [];
+  }
+  if (pulls.length === 0) core.info(`canary-gate: no pull request for this ${trigger.event} run (${trigger.sha.slice(0, 7) || 'no commit'}): no comment.`);
+  let first: string | undefined;
+  for (const pull of pulls) {
+    const result = await ctx.mod.upsertStickyComment(ctx.gh, {
+      owner,
+      repo,
+      pull: pull.number,
+      key: inputs.commentKey,
+      body: comment.body,
+      digest: comment.digest,
+      mode: inputs.comment as Exclude<CommentMode, 'never'>,
+      verdict: comment.verdict,
+    });
+    if (!result.ok) {
+      const reading = result.step === 'list';
+      ctx.warn(result.fault, `${reading ? 'read the comments of' : 'comment on'} pull request #${pull.number}`, reading ? 'pull-requests: read' : 'pull-requests: write');
+      break; // the same token will fail the same way on the next pull request
+    }
+    const { action, url } = result.value;
+    core.info(`canary-gate: pull request #${pull.number}: comment ${action}${url ? ` ${url}` : ` (comment: ${inputs.comment})`}.`);
+    first ??= url;
+  }
+  return first;
+}
+
+/**
+ * A policy that does not load still tells the pull request why (comment modes other than never):
+ * the verdict is the step's failure, so on-fail and on-change comment too. Faults only warn.
+ */
+export async function publishPolicyError(run: GitHubRun, problems: string[]): Promise<string | undefined> {
+  const { inputs, trigger } = run;
+  if (!trigger || inputs.comment === 'never' || (trigger.pulls.length === 0 && !trigger.lookup && inputs.pullRequest === undefined)) return undefined;
+  if (!inputs.token) return undefined;
+  const ctx: ApiContext = {
+    gh: await client(inputs.token),
+    mod: await api(),
+    warn: (fault, action, permission) => core.warning(faultWarning(fault, { action, permission }, trigger.event)),
+  };
+  const { body, digest } = renderPolicyErrorComment(problems, { key: inputs.commentKey, summaryUrl: trigger.runUrl });
+  return postComment(run, ctx, { body, digest, verdict: 'fail' });
 }

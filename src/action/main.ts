@@ -5,14 +5,14 @@ import { parseVars, runGate, UsageError, type WatchHooks } from '../core/run.js'
 import { lookLine, lookMetricText } from '../report/watch-progress.js';
 import type { WatchRequest } from '../watch/plan.js';
 import { parseTime } from '../policy/duration.js';
-import { PolicyError } from '../policy/errors.js';
+import { formatProblem, PolicyError } from '../policy/errors.js';
 import type { Report, Verdict } from '../report/model.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
 import { actionOverride } from './override.js';
 import { renderComment } from '../report/comment.js';
-import { githubRun, preparePolicy, publish } from './github.js';
+import { githubRun, preparePolicy, publish, publishPolicyError, type GitHubRun } from './github.js';
 
 const FAIL_ON: Record<string, Verdict[]> = {
   fail: ['fail'],
@@ -22,6 +22,7 @@ const FAIL_ON: Record<string, Verdict[]> = {
 
 /** The GitHub Action edge: inputs in, summary/outputs/annotations out, step failed or not. */
 export async function runAction(now: () => number = Date.now): Promise<void> {
+  let github: GitHubRun | undefined;
   try {
     const policyFile = core.getInput('policy') || '.github/canary-gate.yml';
     const failOn = core.getInput('fail-on') || 'inconclusive';
@@ -31,7 +32,7 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
     const started = now();
     const token = core.getInput('github-token');
     if (token) core.setSecret(token);
-    const github = await githubRun(policyFile, process.env);
+    github = await githubRun(policyFile, process.env);
     const prepared = await preparePolicy(github);
 
     const { policy, report, redact } = await runGate({
@@ -89,6 +90,14 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
         await core.summary.addRaw(`## ⚠️ ${headline}\n\nNo metric was evaluated.\n\n\`\`\`\n${error.message}\n\`\`\`\n`).write();
       }
       core.setFailed(`${headline}:\n${error.message}`);
+      // The pull request learns why nothing was evaluated; GitHub faults only warn here too.
+      if (github) {
+        const url = await publishPolicyError(github, error.problems.map(formatProblem)).catch((fault: unknown) => {
+          core.warning(`canary-gate: could not comment the policy problems: ${fault instanceof Error ? fault.message : String(fault)}`);
+          return undefined;
+        });
+        core.setOutput('comment-url', url ?? '');
+      }
     } else if (error instanceof UsageError) {
       core.setFailed(`canary-gate: ${error.message}`);
     } else {

@@ -65,6 +65,37 @@ function fnv1a64(text: string): string {
 }
 
 /**
+ * The pull-request comment when the policy does not load: every problem, so the author sees on
+ * the pull request why no metric was evaluated. Same marker (one comment per key), so the next
+ * good run replaces it.
+ */
+export function renderPolicyErrorComment(problems: string[], options: CommentOptions): { body: string; digest: string } {
+  const digest = fnv1a64(JSON.stringify(problems));
+  const fence = '`'.repeat(Math.max(3, ...problems.map((p) => (p.match(/`+/g) ?? ['']).reduce((n, run) => Math.max(n, run.length + 1), 3))));
+  const head = [
+    commentMarker(options.key, digest),
+    `## ⚠️ canary-gate: the policy has ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
+    '',
+    'No metric was evaluated and the step failed. Fix the policy and push again:',
+    '',
+    fence,
+  ].join('\n');
+  const tail = [fence, '', options.summaryUrl ? `[Workflow run](${options.summaryUrl})` : ''].join('\n').trimEnd();
+  const limit = (options.limit ?? COMMENT_LIMIT) - head.length - tail.length - 64;
+  const lines: string[] = [];
+  let size = 0;
+  for (const problem of problems) {
+    if (size + problem.length + 1 > limit) {
+      lines.push(`… and ${problems.length - lines.length} more (see the workflow log)`);
+      break;
+    }
+    lines.push(problem);
+    size += problem.length + 1;
+  }
+  return { body: `${head}\n${lines.join('\n')}\n${tail}\n`, digest };
+}
+
+/**
  * The pull-request comment: the verdict and score, one row per check with a sparkline of each
  * side, and a collapsible block per check (open for the ones that did not pass) with every
  * reason and, for failing or undecided metrics, a chart of canary against baseline.

@@ -18,6 +18,7 @@ const LONELY = 'd3d3d3d3d4d4d4d4d5d5d5d5d6d6d6d6d7d7d7d7';
 const TOKEN = 'ghs_canaryGateTestToken0123456789abcdef';
 const DEMO = 'examples/demo/policy.yml';
 const PASS = 'test/integration/github/policies/pass.yml';
+const BROKEN = 'test/integration/github/policies/broken.yml';
 const END = '2026-11-20T12:00:00Z';
 const events = path.join(ROOT, 'test/fixtures/github/events');
 
@@ -30,7 +31,7 @@ function repoWithPulls(): FakeRepoState {
     { number: 34, state: 'open', headSha: FORK_HEAD, headRef: 'fix-typo', headOwner: 'contributor', baseSha: BASE, baseRef: 'main' },
   );
   // The base commit has the same policy as the workspace: no tampering unless a test changes it.
-  for (const file of [DEMO, PASS]) state.files.set(`${BASE}:${file}`, readFileSync(path.join(ROOT, file), 'utf8'));
+  for (const file of [DEMO, PASS, BROKEN]) state.files.set(`${BASE}:${file}`, readFileSync(path.join(ROOT, file), 'utf8'));
   return state;
 }
 
@@ -121,6 +122,26 @@ describe.concurrent('pull_request: the sticky comment', () => {
     expect(state.comments.get(12)).toHaveLength(1);
     expect(second.run.outputs['comment-url']).toBe(first.run.outputs['comment-url']);
     expect(second.run.code).toBe(1);
+  });
+
+  it('a policy that does not load is explained on the pull request, and the next good run replaces it', async () => {
+    const state = repoWithPulls();
+    const broken = await gate('pull_request', 'pull_request.json', state, { policy: BROKEN, 'comment-key': 'gate' });
+    expect(broken.run.code).toBe(1);
+    expect(broken.calls).toEqual([`GET /repos/acme/shop/contents/${BROKEN}`, 'GET /repos/acme/shop/issues/12/comments', 'POST /repos/acme/shop/issues/12/comments']);
+    const [comment] = state.comments.get(12)!;
+    expect(comment!.body).toMatch(/^<!-- canary-gate:sticky key=gate digest=[0-9a-f]{16} -->\n## ⚠️ canary-gate: the policy has 2 problems\n/);
+    expect(comment!.body).toMatch(/broken\.yml:4:9: window: /);
+    expect(comment!.body).toMatch(/broken\.yml:23:5: metrics\[1\]\.colour: unknown key "colour"/);
+    expect(broken.run.outputs['comment-url']).toBe(`https://github.com/acme/shop/pull/12#issuecomment-${comment!.id}`);
+    expect(broken.run.outputs.verdict).toBeUndefined();
+    noTokenAnywhere(broken);
+
+    const fixed = await gate('pull_request', 'pull_request.json', state, { policy: PASS, 'comment-key': 'gate' });
+    expect(fixed.run.code).toBe(0);
+    expect(fixed.calls).toContain(`PATCH /repos/acme/shop/issues/comments/${comment!.id}`);
+    expect(state.comments.get(12)).toHaveLength(1);
+    expect(state.comments.get(12)![0]!.body).toContain('canary-gate: PASS');
   });
 
   it('finds its comment on a later page among other comments, and leaves a second policy its own comment', async () => {

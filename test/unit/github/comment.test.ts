@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { runGate } from '../../../src/core/run.js';
 import { mermaidChart } from '../../../src/report/chart.js';
 import { annotationBatches, checkConclusion, checkRunContent } from '../../../src/report/check-run.js';
-import { commentDigest, commentMarker, COMMENT_LIMIT, parseCommentMarker, renderComment } from '../../../src/report/comment.js';
+import { commentDigest, commentMarker, COMMENT_LIMIT, parseCommentMarker, renderComment, renderPolicyErrorComment } from '../../../src/report/comment.js';
 import { renderMarkdown, truncate } from '../../../src/report/markdown.js';
 import type { MetricReport, Report } from '../../../src/report/model.js';
 import { downsample, sparklines } from '../../../src/report/sparkline.js';
@@ -145,5 +145,22 @@ describe('the job summary', () => {
     expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(120);
     expect(cut).not.toContain('\uFFFD');
     expect(cut).toMatch(/^❌+\n\n_…truncated/);
+  });
+});
+
+describe('the comment for a policy that does not load', () => {
+  it('lists every problem in a fence no backtick in a message can close', () => {
+    const { body, digest } = renderPolicyErrorComment(['p.yml:1:1: window: bad', 'p.yml:2:3: query: has ``` inside'], { key: 'k', summaryUrl: 'https://example.test/run' });
+    expect(body.split('\n')[0]).toBe(`<!-- canary-gate:sticky key=k digest=${digest} -->`);
+    expect(body).toContain('## ⚠️ canary-gate: the policy has 2 problems');
+    expect(body).toContain('\n````\np.yml:1:1: window: bad\np.yml:2:3: query: has ``` inside\n````\n');
+    expect(body).toContain('[Workflow run](https://example.test/run)');
+  });
+
+  it('stays within the limit and says how many problems were left out', () => {
+    const problems = Array.from({ length: 500 }, (_, i) => `p.yml:${i + 1}:1: metrics[${i}].name: ${'x'.repeat(100)}`);
+    const { body } = renderPolicyErrorComment(problems, { key: 'k', limit: 5000 });
+    expect(body.length).toBeLessThanOrEqual(5000);
+    expect(body).toMatch(/… and \d+ more \(see the workflow log\)/);
   });
 });
