@@ -1,7 +1,7 @@
 import pLimit from 'p-limit';
 import { formatDuration } from '../policy/duration.js';
 import { renderTemplate } from '../policy/template.js';
-import type { CompareTest, MetricSpec, Policy } from '../policy/types.js';
+import type { BaselineSpec, CompareTest, MetricSpec, Policy } from '../policy/types.js';
 import type { Judge } from './judges/index.js';
 import type { KayentaScoreDetail, MetricReport, Report, TimeWindow } from '../report/model.js';
 import type { AlertSource, MetricSource } from '../sources/types.js';
@@ -42,7 +42,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
   const { policy, sources } = options;
   const limit = pLimit(options.concurrency ?? 4);
   const canarySpan = { start: options.end - policy.windowMs, end: options.end };
-  const baselineSpan = baselineWindow(policy, canarySpan);
+  const scopes = policy.scopes;
+  const baselineSpan = scopes ? baselineWindow(policy, scopes.baseline, canarySpan) : canarySpan;
   const expectedSteps = Math.round(policy.windowMs / policy.stepMs);
   const placeholders = {
     ...policy.vars,
@@ -91,8 +92,9 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
     policy.metrics.map(async (metric) => {
       const needsBaseline = kayenta || (metric.compare !== undefined && metric.compare.test !== 'none');
       const [canary, baseline] = await Promise.all([
-        observe(metric, 'canary', policy.scopes.canary.selector, canarySpan),
-        needsBaseline ? observe(metric, 'baseline', policy.scopes.baseline.selector, baselineSpan) : undefined,
+        // Normalization guarantees scopes whenever there are metrics.
+        observe(metric, 'canary', scopes!.canary.selector, canarySpan),
+        needsBaseline ? observe(metric, 'baseline', scopes!.baseline.selector, baselineSpan) : undefined,
       ]);
       return kayenta ? judgeKayentaMetric(metric, canary, baseline!) : judgeMetric(metric, canary, baseline, options.judges);
     }),
@@ -101,7 +103,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
   const alertChecks = (policy.alerts ?? []).map((check) =>
     runAlertCheck(check, {
       placeholders,
-      canarySelector: policy.scopes.canary.selector,
+      canarySelector: scopes?.canary.selector ?? '',
       now: options.now,
       source: options.alertSources?.[check.source],
       limit,
@@ -115,7 +117,6 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
     : decideVerdict(metrics, policy.scoring);
   const budget = budgetCounts && finishBudget(policy, await budgetCounts, metrics, options.end, options.override);
   const { verdict, reasons } = withBudget(decision, budget);
-  const baseline = policy.scopes.baseline;
   return {
     schemaVersion: 1,
     tool: { name: 'canary-gate', version: VERSION },
@@ -123,15 +124,19 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
     evaluatedAt: new Date(options.now).toISOString(),
     window: formatDuration(policy.windowMs),
     step: formatDuration(policy.stepMs),
-    windows: {
-      canary: { ...isoWindow(canarySpan), selector: policy.scopes.canary.selector },
-      baseline: {
-        ...isoWindow(baselineSpan),
-        selector: baseline.selector,
-        how: baseline.offsetMs !== undefined ? 'offset' : baseline.beforeDeploy ? 'before-deploy' : 'concurrent',
-        ...(baseline.offsetMs !== undefined ? { offset: formatDuration(baseline.offsetMs) } : {}),
-      },
-    },
+    ...(scopes
+      ? {
+          windows: {
+            canary: { ...isoWindow(canarySpan), selector: scopes.canary.selector },
+            baseline: {
+              ...isoWindow(baselineSpan),
+              selector: scopes.baseline.selector,
+              how: scopes.baseline.offsetMs !== undefined ? 'offset' : scopes.baseline.beforeDeploy ? 'before-deploy' : 'concurrent',
+              ...(scopes.baseline.offsetMs !== undefined ? { offset: formatDuration(scopes.baseline.offsetMs) } : {}),
+            },
+          },
+        }
+      : {}),
     verdict,
     score: decision.score,
     scoring: { pass: policy.scoring.pass, marginal: policy.scoring.marginal },
@@ -144,8 +149,7 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
   };
 }
 
-function baselineWindow(policy: Policy, canary: Span): Span {
-  const baseline = policy.scopes.baseline;
+function baselineWindow(policy: Policy, baseline: BaselineSpec, canary: Span): Span {
   if (baseline.offsetMs !== undefined) return { start: canary.start - baseline.offsetMs, end: canary.end - baseline.offsetMs };
   if (baseline.beforeDeploy && policy.deployedAt !== undefined) {
     return { start: policy.deployedAt - policy.windowMs, end: policy.deployedAt };

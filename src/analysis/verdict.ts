@@ -38,7 +38,10 @@ export function decideVerdict(metrics: MetricReport[], scoring: Scoring): Verdic
 
   const reasons: string[] = [];
   let verdict: Verdict;
-  if (counted.length === 0) {
+  if (metrics.length === 0) {
+    // A policy without metrics or alerts is a pre-deploy gate: its budgets and freezes decide.
+    verdict = 'pass';
+  } else if (counted.length === 0) {
     verdict = 'inconclusive';
     reasons.push('no metric was counted (all dry-run or ignored)');
   } else if (errored.length > 0 || criticalFails.length > 0) {

@@ -61,17 +61,28 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
   }
   Object.assign(vars, ctx.vars);
 
-  const canarySelector = typeof doc.scopes.canary === 'string' ? doc.scopes.canary : doc.scopes.canary.selector;
-  const baseline = normalizeBaseline(doc, canarySelector, deployedAt, problem);
+  const metricDocs = doc.metrics ?? [];
+  // Without metrics there is no canary: the policy is a pre-deploy gate on its budgets, freezes and alerts.
+  if (metricDocs.length === 0 && !doc.slos && !doc.freeze && !doc.alerts) {
+    problem(['metrics'], 'missing required key: give metrics to compare a canary with its baseline, or slos, freeze or alerts for a gate without a canary');
+  }
+  let scopes: Policy['scopes'];
+  if (doc.scopes) {
+    const canarySelector = typeof doc.scopes.canary === 'string' ? doc.scopes.canary : doc.scopes.canary.selector;
+    scopes = { canary: { selector: canarySelector }, baseline: normalizeBaseline(doc.scopes, canarySelector, deployedAt, doc['deployed-at'] !== undefined, problem) };
+  } else if (metricDocs.length > 0) {
+    problem(['scopes'], 'missing required key: metrics compare a canary with a baseline, so say how each is selected (scopes: { canary, baseline })');
+  }
 
   const judge: JudgeMode = doc.judge ?? 'gate';
   if (judge === 'kayenta') checkKayentaDefaults(doc, problem);
   else if (doc.defaults?.kayenta !== undefined) problem(['defaults', 'kayenta'], KAYENTA_ONLY, 'key');
 
-  const known = new Set<string>([...BUILTIN_PLACEHOLDERS, ...Object.keys(vars)]);
+  // {{scope}} means nothing without scopes: a query or matcher using it is then an undefined placeholder.
+  const known = new Set<string>([...BUILTIN_PLACEHOLDERS.filter((name) => name !== 'scope' || doc.scopes || metricDocs.length > 0), ...Object.keys(vars)]);
   const seen = new Map<string, number>();
   const metrics: MetricSpec[] = [];
-  doc.metrics.forEach((metric, index) => {
+  metricDocs.forEach((metric, index) => {
     const at: KeyPath = ['metrics', index];
     const first = seen.get(metric.name);
     if (first !== undefined) problem([...at, 'name'], `duplicate metric name "${metric.name}" (first at metrics[${first}])`);
@@ -85,7 +96,8 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
       for (const name of new Set(unknown)) {
         problem([...at, key], `undefined variable {{${name}}} (define it under vars or pass --var ${name}=…)`);
       }
-      const sameSeries = baseline.offsetMs === undefined && !baseline.beforeDeploy;
+      const baseline = scopes?.baseline;
+      const sameSeries = baseline !== undefined && baseline.offsetMs === undefined && !baseline.beforeDeploy;
       if (sameSeries && !placeholdersIn(template).includes('scope') && !scopedByFacet(doc.sources[metric.source], template)) {
         problem([...at, key], 'the query has no {{scope}} placeholder, so canary and baseline would read the same series');
       }
@@ -127,7 +139,7 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
     deployedAt,
     vars,
     sources: doc.sources,
-    scopes: { canary: { selector: canarySelector }, baseline },
+    scopes,
     metrics,
     alerts,
     http,
@@ -141,12 +153,13 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
 }
 
 function normalizeBaseline(
-  doc: PolicyDocument,
+  scopes: NonNullable<PolicyDocument['scopes']>,
   canarySelector: string,
   deployedAt: number | undefined,
+  deployedAtGiven: boolean,
   problem: (at: KeyPath, message: string) => void,
 ): BaselineSpec {
-  const spec = doc.scopes.baseline;
+  const spec = scopes.baseline;
   if (typeof spec === 'string') {
     if (spec === canarySelector) {
       problem(['scopes', 'baseline'], 'the baseline selector is the canary selector; use another selector, an offset or before: deploy');
@@ -165,7 +178,7 @@ function normalizeBaseline(
   }
   if (spec.before === 'deploy') {
     // An unreadable deployed-at is reported on its own line; do not also call it missing.
-    if (deployedAt === undefined && doc['deployed-at'] === undefined) {
+    if (deployedAt === undefined && !deployedAtGiven) {
       problem(['scopes', 'baseline', 'before'], 'before: deploy needs deployed-at (policy key, --deployed-at or the deployed-at input)');
     }
     return { selector, beforeDeploy: true };

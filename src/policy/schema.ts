@@ -398,9 +398,9 @@ export const policySchema = doc(
     ),
     sources: doc(z.record(z.string(), sourceSchema), 'Named metric sources.'),
     http: opt(httpSettingsSchema),
-    scopes: doc(
+    scopes: opt(
       z.strictObject({ canary: selectorScopeSchema, baseline: baselineScopeSchema }),
-      'How canary and baseline are selected; the selector replaces {{scope}} in queries.',
+      'How canary and baseline are selected; the selector replaces {{scope}} in queries. Required with metrics.',
     ),
     defaults: opt(
       z.strictObject({
@@ -413,7 +413,10 @@ export const policySchema = doc(
       }),
       "Defaults for every metric (a metric's kayenta.outliers or kayenta.effect-size replaces the default one as a whole).",
     ),
-    metrics: doc(z.array(metricSchema).check(z.minLength(1)), 'The checks.'),
+    metrics: opt(
+      z.array(metricSchema).check(z.minLength(1)),
+      'The canary-vs-baseline checks. A policy without metrics checks only its slos, freeze and alerts (a pre-deploy gate).',
+    ),
     alerts: opt(z.array(alertCheckSchema).check(z.minLength(1)), 'Alert checks: the run fails while matching alerts fire.'),
     watch: opt(watchSchema),
     notify: opt(notifySchema),

@@ -80,7 +80,7 @@ export function checkSources(doc: PolicyDocument, secrets: readonly string[], pr
     }
   }
 
-  doc.metrics.forEach((metric, index) => {
+  (doc.metrics ?? []).forEach((metric, index) => {
     const source = doc.sources[metric.source];
     if (!source) return;
     const at: KeyPath = ['metrics', index, 'source'];

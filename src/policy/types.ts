@@ -132,7 +132,7 @@ export interface Policy {
   deployedAt?: number;
   vars: Record<string, string>;
   sources: Record<string, SourceConfig>;
-  scopes: { canary: { selector: string }; baseline: BaselineSpec };
+  scopes?: { canary: { selector: string }; baseline: BaselineSpec };
   metrics: MetricSpec[];
   /** Alert checks (`alerts:`); unset or empty when the policy has none. */
   alerts?: AlertCheckSpec[];

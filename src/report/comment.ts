@@ -113,8 +113,7 @@ export function renderComment(report: Report, options: CommentOptions): string {
     ...noticeBlocks(report, cell),
     ...report.reasons.map((r) => `> ${cell(r)}`),
     ...(report.reasons.length ? [''] : []),
-    '| | Metric | Canary | Baseline | Δ | Limit | Trend (canary / baseline) |',
-    '|---|---|---|---|---|---|---|',
+    ...(report.metrics.length > 0 ? ['| | Metric | Canary | Baseline | Δ | Limit | Trend (canary / baseline) |', '|---|---|---|---|---|---|---|'] : []),
   ].join('\n');
   const rows = report.metrics.map((m) => tableRow(m) + '\n');
   const full = report.metrics.map((m) => details(m, true));
@@ -238,7 +237,7 @@ function footerText(report: Report, options: CommentOptions, omitted: Omitted): 
     lines.push(`_${parts.join(', ')} left out to stay within GitHub's 65,536-character comment limit: everything is in ${where}._`, '');
   }
   lines.push(
-    `<sub>Canary ${inlineCode(w.canary)} · baseline ${inlineCode(w.baseline)} · window ${report.window}, step ${report.step} · ` +
+    `<sub>${w ? `Canary ${inlineCode(w.canary)} · baseline ${inlineCode(w.baseline)} · window ${report.window}, step ${report.step} · ` : ''}` +
       `evaluated ${report.evaluatedAt} by canary-gate ${report.tool.version} · full report: ${where}</sub>`,
     '',
   );

@@ -17,8 +17,7 @@ export function renderMarkdown(report: Report, limit = SUMMARY_LIMIT): string {
     ...noticeBlocks(report, escapeText),
     ...report.reasons.map((r) => `> ${escapeText(r)}`),
     '',
-    '| | Metric | Canary | Baseline | Δ | Tolerance / threshold | Reason |',
-    '|---|---|---|---|---|---|---|',
+    ...(report.metrics.length > 0 ? ['| | Metric | Canary | Baseline | Δ | Tolerance / threshold | Reason |', '|---|---|---|---|---|---|---|'] : []),
     ...report.metrics.map((m) => {
       const row = metricRow(m);
       const name = `**${cell(row.name)}**${row.flags ? ` _(${cell(row.flags)})_` : ''}`;
@@ -26,9 +25,7 @@ export function renderMarkdown(report: Report, limit = SUMMARY_LIMIT): string {
       return `| ${OUTCOME_ICON[row.outcome]} ${row.outcome} | ${name} | ${cell(row.canary)} | ${cell(row.baseline)} | ${cell(row.delta)} | ${cell(row.limit)} | ${cell(reason)} |`;
     }),
     '',
-    `Canary: \`${code(w.canary)}\`  `,
-    `Baseline: \`${code(w.baseline)}\`  `,
-    `Window ${report.window}, step ${report.step}; evaluated ${report.evaluatedAt} by canary-gate ${report.tool.version}.`,
+    ...(w ? [`Canary: \`${code(w.canary)}\`  `, `Baseline: \`${code(w.baseline)}\`  `, `Window ${report.window}, step ${report.step}; evaluated ${report.evaluatedAt} by canary-gate ${report.tool.version}.`] : [`Evaluated ${report.evaluatedAt} by canary-gate ${report.tool.version}.`]),
     '',
     ...(report.budget ? budgetMarkdown(report.budget, cell, escapeText) : []),
     ...renderWatchMarkdown(report, escapeText),

@@ -206,7 +206,7 @@ export interface Report {
   evaluatedAt: string;
   window: string;
   step: string;
-  windows: {
+  windows?: {
     canary: TimeWindow & { selector: string };
     baseline: TimeWindow & { selector: string; how: 'concurrent' | 'offset' | 'before-deploy'; offset?: string };
   };

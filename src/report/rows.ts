@@ -89,16 +89,20 @@ export const VERDICT_ICON: Record<Verdict, string> = { pass: '✅', warn: '⚠�
 
 export function headline(report: Report): string {
   const score =
-    report.score === null
-      ? 'no score'
-      : report.kayenta
-        ? `Kayenta score ${report.score} (${report.kayenta.classification})`
-        : `score ${Number.isInteger(report.score) ? report.score : report.score.toFixed(1)}`;
+    report.metrics.length === 0
+      ? 'no canary checks (budgets and freezes only)'
+      : report.score === null
+        ? 'no score'
+        : report.kayenta
+          ? `Kayenta score ${report.score} (${report.kayenta.classification})`
+          : `score ${Number.isInteger(report.score) ? report.score : report.score.toFixed(1)}`;
   const advisory = report.enforced ? '' : ' (advisory: does not fail the run)';
   return `${report.verdict.toUpperCase()} — ${report.policy.service}, ${score}${advisory}`;
 }
 
-export function windowsText(report: Report): { canary: string; baseline: string } {
+/** The compared windows and selectors; undefined for a policy without metrics (no canary). */
+export function windowsText(report: Report): { canary: string; baseline: string } | undefined {
+  if (!report.windows) return undefined;
   const { canary, baseline } = report.windows;
   const how =
     baseline.how === 'offset' ? `, shifted back ${baseline.offset}` : baseline.how === 'before-deploy' ? ', before the deploy' : '';

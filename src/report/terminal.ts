@@ -26,8 +26,7 @@ export function renderTerminal(report: Report, options: { color: boolean; width?
     paint(ANSI.bold + OUTCOME_COLOR[report.verdict], `canary-gate: ${headline(report)}`),
     ...noticeLines(report).map((n) => paint(ANSI.yellow, `  ${n}`)),
     ...report.reasons.map((r) => `  ${r}`),
-    '',
-    paint(ANSI.dim, line(header)),
+    ...(rows.length > 0 ? ['', paint(ANSI.dim, line(header))] : []),
   ];
   table.forEach((cells, i) => {
     const outcome = rows[i]!.outcome;
@@ -36,7 +35,7 @@ export function renderTerminal(report: Report, options: { color: boolean; width?
     if (outcome !== 'pass' || report.metrics[i]!.dryRun || report.metrics[i]!.kayenta?.muted) out.push(paint(ANSI.dim, `    why: ${rows[i]!.reason}`));
     for (const note of rows[i]!.notes) out.push(paint(ANSI.yellow, `    note: ${note}`));
   });
-  out.push('', `canary:   ${w.canary}`, `baseline: ${w.baseline}`, `window ${report.window}, step ${report.step}`);
+  if (w) out.push('', `canary:   ${w.canary}`, `baseline: ${w.baseline}`, `window ${report.window}, step ${report.step}`);
   if (report.budget) {
     const budgetColor = { pass: ANSI.green, warn: ANSI.yellow, inconclusive: ANSI.yellow, block: ANSI.red, error: ANSI.red };
     out.push(...budgetTerminal(report.budget, (outcome, text) => paint(budgetColor[outcome], text)));

@@ -20,6 +20,7 @@ describe('example policies', () => {
 
   it.each(examples)('%s loads', (file) => {
     const policy = loadPolicy(readFileSync(file, 'utf8'), file, { env });
-    expect(policy.metrics.length).toBeGreaterThan(0);
+    // Every example checks something: metrics, or (a gate without a canary) budgets, freezes or alerts.
+    expect(policy.metrics.length + (policy.slos?.length ?? 0) + (policy.freeze?.length ?? 0) + (policy.alerts?.length ?? 0)).toBeGreaterThan(0);
   });
 });

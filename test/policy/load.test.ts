@@ -250,7 +250,7 @@ metrics:
     compare: { tolerance: 10% }
 `);
     expect(policy.windowMs).toBe(ms);
-    expect(policy.scopes.baseline.offsetMs).toBe(ms);
+    expect(policy.scopes!.baseline.offsetMs).toBe(ms);
   });
 });
 
@@ -358,12 +358,12 @@ metrics:
 
   it("reads an offset baseline, its selector defaulting to the canary's", () => {
     const policy = policyWith(`  canary: 'deployment="checkout"'\n  baseline: { offset: 1d }`);
-    expect(policy.scopes.baseline).toEqual({ selector: 'deployment="checkout"', offsetMs: 86_400_000 });
+    expect(policy.scopes!.baseline).toEqual({ selector: 'deployment="checkout"', offsetMs: 86_400_000 });
   });
 
   it('reads an offset baseline with its own selector', () => {
     const policy = policyWith(`  canary: 'deployment="canary"'\n  baseline: { selector: 'deployment="stable"', offset: 1w }`);
-    expect(policy.scopes.baseline).toEqual({ selector: 'deployment="stable"', offsetMs: 604_800_000 });
+    expect(policy.scopes!.baseline).toEqual({ selector: 'deployment="stable"', offsetMs: 604_800_000 });
   });
 
   it('allows a query without {{scope}} when the baseline is another time window', () => {
@@ -381,7 +381,7 @@ metrics:
 
   it('reads before: deploy with deployed-at from the policy (ISO 8601)', () => {
     const policy = policyWith(`  canary: 'deployment="checkout"'\n  baseline: { before: deploy }`, 'deployed-at: 2026-11-20T11:00:00Z\n');
-    expect(policy.scopes.baseline).toEqual({ selector: 'deployment="checkout"', beforeDeploy: true });
+    expect(policy.scopes!.baseline).toEqual({ selector: 'deployment="checkout"', beforeDeploy: true });
     expect(policy.deployedAt).toBe(Date.UTC(2026, 10, 20, 11, 0, 0));
   });
 
@@ -393,7 +393,7 @@ metrics:
   it('takes deployed-at from the option when the policy has none', () => {
     const deployedAt = Date.UTC(2026, 10, 20, 9, 30);
     const policy = policyWith(`  canary: 'deployment="checkout"'\n  baseline: { before: deploy }`, '', { deployedAt });
-    expect(policy.scopes.baseline).toEqual({ selector: 'deployment="checkout"', beforeDeploy: true });
+    expect(policy.scopes!.baseline).toEqual({ selector: 'deployment="checkout"', beforeDeploy: true });
     expect(policy.deployedAt).toBe(deployedAt);
   });
 

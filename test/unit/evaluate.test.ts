@@ -57,8 +57,8 @@ describe('evaluate: windows and queries', () => {
       ['lat{d="c"}', END - 30 * STEP + STEP, END, STEP],
       ['lat{d="b"}', END - 30 * STEP + STEP, END, STEP],
     ]);
-    expect(report.windows.canary).toEqual({ start: '2026-11-20T11:30:00.000Z', end: '2026-11-20T12:00:00.000Z', selector: 'd="c"' });
-    expect(report.windows.baseline.how).toBe('concurrent');
+    expect(report.windows!.canary).toEqual({ start: '2026-11-20T11:30:00.000Z', end: '2026-11-20T12:00:00.000Z', selector: 'd="c"' });
+    expect(report.windows!.baseline.how).toBe('concurrent');
     expect(report.evaluatedAt).toBe('2026-11-20T12:00:05.000Z');
   });
 
@@ -66,12 +66,12 @@ describe('evaluate: windows and queries', () => {
     const { report, source } = await run(policyText(latency.replace('{{{scope}}}', '{{{scope}}}'), '', '{ offset: 1d }'), {});
     const day = 86_400_000;
     expect(source.asked[1]).toMatchObject({ query: 'lat{d="c"}', start: END - day - 29 * STEP, end: END - day });
-    expect(report.windows.baseline).toMatchObject({ how: 'offset', offset: '1d', end: '2026-11-19T12:00:00.000Z' });
+    expect(report.windows!.baseline).toMatchObject({ how: 'offset', offset: '1d', end: '2026-11-19T12:00:00.000Z' });
   });
 
   it('ends the baseline window at deployed-at for before: deploy', async () => {
     const { report } = await run(policyText(latency, "deployed-at: '2026-11-20T10:00:00Z'", '{ before: deploy }'), {});
-    expect(report.windows.baseline).toMatchObject({ how: 'before-deploy', start: '2026-11-20T09:30:00.000Z', end: '2026-11-20T10:00:00.000Z' });
+    expect(report.windows!.baseline).toMatchObject({ how: 'before-deploy', start: '2026-11-20T09:30:00.000Z', end: '2026-11-20T10:00:00.000Z' });
   });
 
   it('resolves {{window}}, {{step}} and user variables', async () => {

@@ -35,8 +35,8 @@ describe('convertKayentaConfig: the sample config', () => {
   });
 
   it('turns the ${scope} label matcher into {{scope}} and the scopes into that matcher', () => {
-    expect(policy.scopes.canary.selector).toBe('app="checkout-canary"');
-    expect(policy.scopes.baseline.selector).toBe('app="checkout-baseline"');
+    expect(policy.scopes!.canary.selector).toBe('app="checkout-canary"');
+    expect(policy.scopes!.baseline.selector).toBe('app="checkout-baseline"');
     const errors = policy.metrics[0]!;
     expect(errors.kind !== 'ratio' && errors.query).toBe(
       'sum(rate(http_server_requests_seconds_count{{{scope}},status=~"5.."}[1m])) / sum(rate(http_server_requests_seconds_count{{{scope}}}[1m]))',
@@ -92,7 +92,7 @@ describe('convertKayentaConfig: the sample config', () => {
   it('leaves placeholders and a warning when the scope names are not given', () => {
     const bare = convertKayentaConfig(config);
     const p = loadPolicy(bare.yaml, 'policy.yml', { env: ENV });
-    expect(p.scopes.canary.selector).toBe('app="CANARY-SCOPE"');
+    expect(p.scopes!.canary.selector).toBe('app="CANARY-SCOPE"');
     expect(bare.warnings).toContain('scopes: set the canary and baseline scope names (--canary-scope, --baseline-scope, or edit the policy)');
     expect(bare.yaml).toContain("# TODO: the execution's scope names");
   });
@@ -129,7 +129,7 @@ describe('convertKayentaConfig: queries', () => {
     const r = one({ metricName: 'cpu', resourceType: 'aws_ec2_instance', labelBindings: ['job="api"'] });
     const p = r.policy();
     expect(queryOf(p.metrics[0])).toBe('avg(cpu{{{scope}},zone=~"{{location}}.{1}",job="api"})');
-    expect(p.scopes.canary.selector).toBe('asg_groupName="checkout-canary"');
+    expect(p.scopes!.canary.selector).toBe('asg_groupName="checkout-canary"');
   });
 
   it('no filter at all: the scope selector stands in for the execution’s resource type', () => {
@@ -140,7 +140,7 @@ describe('convertKayentaConfig: queries', () => {
 
   it('a regex scope matcher keeps its prefix and suffix in the scopes', () => {
     const r = one({ customInlineTemplate: 'PromQL:up{pod=~"${scope}-[a-z0-9]+"}' });
-    expect(r.policy().scopes.baseline.selector).toBe('pod=~"checkout-baseline-[a-z0-9]+"');
+    expect(r.policy().scopes!.baseline.selector).toBe('pod=~"checkout-baseline-[a-z0-9]+"');
   });
 
   it('a query without ${scope}, or with it outside a matcher, is not converted', () => {
