@@ -87,6 +87,7 @@ export async function runGate(options: GateOptions): Promise<GateResult> {
   // Watch-only code is loaded only when a watch may run: the action's cold start stays small.
   const w = options.watch;
   const watching = w?.enabled !== false && (policy.watch !== undefined || w?.enabled === true || !!(w?.interval || w?.duration || w?.minDuration));
+  if (watching && policy.metrics.length === 0) throw new UsageError('watch mode watches a canary: this policy has no metrics, so it is checked once (drop the watch flags)');
   const watched = watching ? await (await import('../watch/run.js')).runWatchGate(policy, sources, shared, options, redact) : undefined;
   const report = watched ?? (await evaluate({ policy, sources, ...shared, end: options.end ?? options.now, now: options.now }));
   if (policy.notify) {

@@ -48,6 +48,9 @@ export function checkWatchPlan(plan: Pick<WatchPlan, 'intervalMs' | 'durationMs'
 export function normalizeWatch(doc: PolicyDocument, stepMs: number, judge: JudgeMode, problem: Problem): WatchPlan | undefined {
   const watch = doc.watch;
   if (!watch) return undefined;
+  if (!doc.metrics?.length) {
+    problem(['watch'], 'watch mode watches a canary: a policy without metrics is checked once', 'key');
+  }
   if (judge === 'kayenta') {
     problem(['watch'], "watch mode needs judge: gate: Kayenta's fixed-sample Mann-Whitney would inflate false alarms when re-run at every look", 'key');
   }
