@@ -685,36 +685,55 @@ function tieTerm(groupSizes) {
 function midRanks(values) {
   assertNoNaN(values, "midRanks");
   const n = values.length;
-  const sorted = sortFloat64(Float64Array.from(values));
+  const v = Float64Array.from(values);
+  const order = sortOrder(v);
   const ranks = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i];
-    const below = lowerBound(sorted, v);
-    let upTo = below + 1;
-    if (upTo < n && sorted[upTo] === v) upTo = upperBound(sorted, v, upTo);
-    ranks[i] = (below + 1 + upTo) / 2;
+  let i = 0;
+  while (i < n) {
+    let j = i + 1;
+    while (j < n && v[order[j]] === v[order[i]]) j++;
+    const mid = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) ranks[order[k]] = mid;
+    i = j;
   }
   return ranks;
 }
-function lowerBound(sorted, v) {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (sorted[mid] < v) lo = mid + 1;
-    else hi = mid;
+function sortOrder(a) {
+  const n = a.length;
+  const order = new Uint32Array(n);
+  if (n < RADIX_SORT_MIN || !LITTLE_ENDIAN) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort((x, y) => a[x] - a[y]);
   }
-  return lo;
+  const bits = new Uint32Array(a.buffer.slice(a.byteOffset, a.byteOffset + 8 * n));
+  const hist = new Int32Array(6 * 2048);
+  toKeysCountingDigits(bits, hist);
+  let src = new Uint32Array(3 * n);
+  for (let i = 0; i < n; i++) {
+    src[3 * i] = bits[2 * i];
+    src[3 * i + 1] = bits[2 * i + 1];
+    src[3 * i + 2] = i;
+  }
+  let dst = new Uint32Array(3 * n);
+  for (let pass = 0; pass < 6; pass++) {
+    const width = pass % 3 === 2 ? 1024 : 2048;
+    const offsets = hist.subarray(pass * 2048, pass * 2048 + width);
+    if (!toOffsets(offsets, n)) continue;
+    scatterTriplesByDigit(src, dst, offsets, pass < 3 ? 0 : 1, pass % 3 * 11, width - 1);
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  for (let i = 0; i < n; i++) order[i] = src[3 * i + 2];
+  return order;
 }
-function upperBound(sorted, v, from) {
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = lo + hi >>> 1;
-    if (sorted[mid] <= v) lo = mid + 1;
-    else hi = mid;
+function scatterTriplesByDigit(src, dst, offsets, word, shift, mask) {
+  for (let i = 0; i < src.length; i += 3) {
+    const at = 3 * offsets[src[i + word] >>> shift & mask]++;
+    dst[at] = src[i];
+    dst[at + 1] = src[i + 1];
+    dst[at + 2] = src[i + 2];
   }
-  return lo;
 }
 function twoSampleRanksSorted(xSorted, ySorted, withGroups = false) {
   const m = xSorted.length;

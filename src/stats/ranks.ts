@@ -148,42 +148,63 @@ export function tieTerm(groupSizes: Iterable<number>): number {
 export function midRanks(values: ArrayLike<number>): Float64Array {
   assertNoNaN(values, 'midRanks');
   const n = values.length;
-  // Rank of v = (#values < v) + (#values = v + 1)/2, found by binary search in a sorted copy:
-  // the radix sort and 2·log2(N) probes per value beat sorting an index array by comparator.
-  const sorted = sortFloat64(Float64Array.from(values));
+  const v = Float64Array.from(values);
+  const order = sortOrder(v);
   const ranks = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i]!;
-    const below = lowerBound(sorted, v);
-    let upTo = below + 1;
-    if (upTo < n && sorted[upTo] === v) upTo = upperBound(sorted, v, upTo);
-    ranks[i] = (below + 1 + upTo) / 2;
+  let i = 0;
+  while (i < n) {
+    let j = i + 1;
+    while (j < n && v[order[j]!] === v[order[i]!]) j++;
+    const mid = (i + 1 + j) / 2; // average of ranks i+1 .. j
+    for (let k = i; k < j; k++) ranks[order[k]!] = mid;
+    i = j;
   }
   return ranks;
 }
 
-/** First index whose value is ≥ v. */
-function lowerBound(sorted: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < v) lo = mid + 1;
-    else hi = mid;
+/**
+ * The permutation that sorts `a` ascending (NaN-free): `a[order[0]] ≤ a[order[1]] ≤ …`. From 4096
+ * values on the same radix sort as {@link sortFloat64}, carrying each value's index along (≈3× faster
+ * than sorting an index array with a comparator); below, the comparator sort.
+ */
+export function sortOrder(a: Float64Array): Uint32Array {
+  const n = a.length;
+  const order = new Uint32Array(n);
+  if (n < RADIX_SORT_MIN || !LITTLE_ENDIAN) {
+    for (let i = 0; i < n; i++) order[i] = i;
+    return order.sort((x, y) => a[x]! - a[y]!);
   }
-  return lo;
+  const bits = new Uint32Array(a.buffer.slice(a.byteOffset, a.byteOffset + 8 * n));
+  const hist = new Int32Array(6 * 2048);
+  toKeysCountingDigits(bits, hist);
+  let src = new Uint32Array(3 * n); // [lo, hi, index] triples
+  for (let i = 0; i < n; i++) {
+    src[3 * i] = bits[2 * i]!;
+    src[3 * i + 1] = bits[2 * i + 1]!;
+    src[3 * i + 2] = i;
+  }
+  let dst = new Uint32Array(3 * n);
+  for (let pass = 0; pass < 6; pass++) {
+    const width = pass % 3 === 2 ? 1024 : 2048;
+    const offsets = hist.subarray(pass * 2048, pass * 2048 + width);
+    if (!toOffsets(offsets, n)) continue;
+    scatterTriplesByDigit(src, dst, offsets, pass < 3 ? 0 : 1, (pass % 3) * 11, width - 1);
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  for (let i = 0; i < n; i++) order[i] = src[3 * i + 2]!;
+  return order;
 }
 
-/** First index from `from` on whose value is > v. */
-function upperBound(sorted: Float64Array, v: number, from: number): number {
-  let lo = from;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! <= v) lo = mid + 1;
-    else hi = mid;
+/** {@link scatterByDigit} for [lo, hi, index] triples. */
+function scatterTriplesByDigit(src: Uint32Array, dst: Uint32Array, offsets: Int32Array, word: number, shift: number, mask: number): void {
+  for (let i = 0; i < src.length; i += 3) {
+    const at = 3 * offsets[(src[i + word]! >>> shift) & mask]!++;
+    dst[at] = src[i]!;
+    dst[at + 1] = src[i + 1]!;
+    dst[at + 2] = src[i + 2]!;
   }
-  return lo;
 }
 
 /** Rank summary of two samples ranked together (x first, y second). */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { midRanks, sortedCopy, tieGroups, tieTerm, twoSampleRanks, twoSampleRanksSorted } from '../../src/stats/ranks.js';
+import { midRanks, sortOrder, sortedCopy, tieGroups, tieTerm, twoSampleRanks, twoSampleRanksSorted } from '../../src/stats/ranks.js';
 import { reference } from './reference.js';
 
 interface MannWhitneySet {
@@ -76,6 +76,33 @@ describe('twoSampleRanksSorted (merge) agrees with pooled mid-ranks', () => {
         // groups are only materialised on request
         expect(twoSampleRanksSorted(sortedCopy(x), sortedCopy(y)).groupSizes).toEqual([]);
       }),
+    );
+  });
+});
+
+describe('midRanks and sortOrder on large samples (the radix path, from 4096 values)', () => {
+  /** Mid-ranks by definition: #{< v} + (#{= v} + 1) / 2, O(N²) on purpose. */
+  function naiveMidRanks(values: number[]): number[] {
+    return values.map((v) => {
+      let below = 0;
+      let equal = 0;
+      for (const w of values) {
+        if (w < v) below++;
+        else if (w === v) equal++;
+      }
+      return below + (equal + 1) / 2;
+    });
+  }
+
+  it('agrees with the definition, with ties, negatives and both zeros', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.integer({ min: -50, max: 50 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }), fc.constantFrom(0, -0)), { minLength: 4096, maxLength: 5000 }), (values) => {
+        expect(Array.from(midRanks(values))).toEqual(naiveMidRanks(values));
+        const order = sortOrder(Float64Array.from(values));
+        for (let i = 1; i < order.length; i++) expect(values[order[i]!]! >= values[order[i - 1]!]!).toBe(true);
+        expect(new Set(order).size).toBe(values.length);
+      }),
+      { numRuns: 5 },
     );
   });
 });

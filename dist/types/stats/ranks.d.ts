@@ -37,6 +37,12 @@ export declare function tieTerm(groupSizes: Iterable<number>): number;
  * Example: [10, 20, 20, 5] → [2, 3.5, 3.5, 1]. O(N log N).
  */
 export declare function midRanks(values: ArrayLike<number>): Float64Array;
+/**
+ * The permutation that sorts `a` ascending (NaN-free): `a[order[0]] ≤ a[order[1]] ≤ …`. From 4096
+ * values on the same radix sort as {@link sortFloat64}, carrying each value's index along (≈3× faster
+ * than sorting an index array with a comparator); below, the comparator sort.
+ */
+export declare function sortOrder(a: Float64Array): Uint32Array;
 /** Rank summary of two samples ranked together (x first, y second). */
 export interface TwoSampleRanks {
     nX: number;
