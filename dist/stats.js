@@ -1594,7 +1594,7 @@ function sampleWeightedBand(P, W, Ccum, lo, hi, weight, other, negated, rand, ou
   return s;
 }
 var KSTEP = 4;
-var selectionTuning = { sampleOpen: 16384, sampleBand: 65536, enumerateMax: 65536 };
+var selectionTuning = { sampleOpen: 2048, sampleBand: 8192, enumerateMax: 65536 };
 var BRACKET_Z = 3;
 var STALL_FACTOR = 0.5;
 var INTERPOLATION_GAIN = 16;
