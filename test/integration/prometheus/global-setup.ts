@@ -9,6 +9,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { generateFixture } from './fixture-data.js';
+import { ensureInstalled } from '../services/daemon.js';
 import { cachedBackfill, ensurePrometheusInstalled, startPrometheus } from './prometheus-server.js';
 
 declare module 'vitest' {
@@ -23,6 +24,10 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const t0 = performance.now();
   const bins = await ensurePrometheusInstalled();
+  // The other backends' tests would each install their package when missing, in parallel
+  // workers contending for the dpkg lock within a hook timeout: install them here, one at a time.
+  await ensureInstalled('prometheus-alertmanager', 'prometheus-alertmanager');
+  await ensureInstalled('victoria-metrics', 'victoria-metrics');
   const t1 = performance.now();
   const { text } = generateFixture();
   const t2 = performance.now();
