@@ -93,8 +93,8 @@ export async function evaluate(options: EvaluateOptions): Promise<Report> {
       const needsBaseline = kayenta || (metric.compare !== undefined && metric.compare.test !== 'none');
       const [canary, baseline] = await Promise.all([
         // Normalization guarantees scopes whenever there are metrics.
-        observe(metric, 'canary', scopes!.canary.selector, canarySpan),
-        needsBaseline ? observe(metric, 'baseline', scopes!.baseline.selector, baselineSpan) : undefined,
+        observe(metric, 'canary', policy.sourceScopes[metric.source]?.canary ?? scopes!.canary.selector, canarySpan),
+        needsBaseline ? observe(metric, 'baseline', policy.sourceScopes[metric.source]?.baseline ?? scopes!.baseline.selector, baselineSpan) : undefined,
       ]);
       return kayenta ? judgeKayentaMetric(metric, canary, baseline!) : judgeMetric(metric, canary, baseline, options.judges);
     }),

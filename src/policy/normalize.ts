@@ -140,6 +140,7 @@ export function normalizePolicy(doc: PolicyDocument, ctx: NormalizeContext): { p
     vars,
     sources: doc.sources,
     scopes,
+    sourceScopes: normalizeSourceScopes(doc, scopes, problem),
     metrics,
     alerts,
     http,
@@ -395,3 +396,35 @@ function normalizeKayentaMetric(
     aggregate: 'mean',
   };
 }
+
+/**
+ * A source's own `scopes`: its selectors replace the top-level ones for its metrics. The baseline
+ * defaults to the canary's selector only where the top-level baseline is the same series at
+ * another time (offset, before: deploy); a concurrent baseline needs its own.
+ */
+function normalizeSourceScopes(
+  doc: PolicyDocument,
+  scopes: Policy['scopes'],
+  problem: (at: KeyPath, message: string, anchor?: 'key' | 'value') => void,
+): Policy['sourceScopes'] {
+  const out: Policy['sourceScopes'] = {};
+  for (const [name, source] of Object.entries(doc.sources)) {
+    const own = 'scopes' in source ? source.scopes : undefined;
+    if (!own) continue;
+    const at: KeyPath = ['sources', name, 'scopes'];
+    if (!scopes) {
+      problem(at, 'source scopes replace the selectors of the top-level scopes, and this policy has none', 'key');
+      continue;
+    }
+    const sameSeries = scopes.baseline.offsetMs !== undefined || scopes.baseline.beforeDeploy === true;
+    const baseline = own.baseline ?? (sameSeries ? own.canary : undefined);
+    if (baseline === undefined) {
+      problem(at, 'give baseline too: the top-level baseline is concurrent, so it needs its own selector in this source', 'key');
+      continue;
+    }
+    if (!sameSeries && baseline === own.canary) problem([...at, 'baseline'], 'the baseline selector is the canary selector; the two sides would read the same series');
+    out[name] = { canary: own.canary, baseline };
+  }
+  return out;
+}
+

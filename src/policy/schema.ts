@@ -53,9 +53,21 @@ export const onNoDataSchema = doc(
 
 const headersSchema = doc(z.record(z.string(), z.string()), 'Extra HTTP headers; values may use ${ENV} (treated as secrets).');
 
+const sourceScopesSchema = doc(
+  z.strictObject({
+    canary: nonEmpty("The canary's selector in this source's syntax, e.g. version:canary (Datadog) or appName = 'checkout-canary' (NRQL)."),
+    baseline: opt(
+      nonEmpty("The baseline's selector in this source's syntax"),
+      "The baseline's selector; defaults to canary when the top-level baseline is an offset or before: deploy.",
+    ),
+  }),
+  "Selectors for {{scope}} in this source's own syntax, for policies that mix backends; the windows (offset, before: deploy) stay the top-level scopes'.",
+);
+
 const prometheusSourceSchema = doc(
   z.strictObject({
     type: z.literal('prometheus'),
+    scopes: opt(sourceScopesSchema),
     url: nonEmpty('Base URL of the Prometheus HTTP API, e.g. http://prometheus:9090'),
     headers: opt(headersSchema),
     bearer: opt(z.string(), 'Bearer token (use ${ENV}); sent as Authorization: Bearer …'),
@@ -73,6 +85,7 @@ const prometheusSourceSchema = doc(
 const fileSourceSchema = doc(
   z.strictObject({
     type: z.literal('file'),
+    scopes: opt(sourceScopesSchema),
     path: nonEmpty('JSON or CSV file of timestamped series, relative to the policy file.'),
     format: opt(z.enum(['json', 'csv']), 'Defaults to the file extension.'),
   }),
@@ -82,6 +95,7 @@ const fileSourceSchema = doc(
 const datadogSourceSchema = doc(
   z.strictObject({
     type: z.literal('datadog'),
+    scopes: opt(sourceScopesSchema),
     site: opt(
       z.enum(['datadoghq.com', 'us3.datadoghq.com', 'us5.datadoghq.com', 'datadoghq.eu', 'ap1.datadoghq.com', 'ap2.datadoghq.com', 'ddog-gov.com']),
       'Your Datadog site (default datadoghq.com); the API is https://api.<site>.',
@@ -98,6 +112,7 @@ const datadogSourceSchema = doc(
 const newRelicSourceSchema = doc(
   z.strictObject({
     type: z.literal('newrelic'),
+    scopes: opt(sourceScopesSchema),
     region: opt(z.enum(['us', 'eu']), 'us (default): api.newrelic.com; eu: api.eu.newrelic.com.'),
     url: opt(nonEmpty('NerdGraph endpoint'), 'NerdGraph endpoint instead of the region, e.g. a proxy.'),
     account: z.union([z.int().check(z.positive()), nonEmpty('Account ID')]).check(
@@ -112,6 +127,7 @@ const newRelicSourceSchema = doc(
 const httpJsonSourceSchema = doc(
   z.strictObject({
     type: z.literal('http-json'),
+    scopes: opt(sourceScopesSchema),
     url: nonEmpty('URL template: {{query}} (URL-encoded), {{start}}, {{end}} (epoch s), {{start_ms}}, {{end_ms}}, {{start_iso}}, {{end_iso}}, {{step_seconds}}, {{step_ms}}.'),
     method: opt(z.enum(['GET', 'POST']), 'GET (default) or POST.'),
     headers: opt(headersSchema),

@@ -133,6 +133,8 @@ export interface Policy {
   vars: Record<string, string>;
   sources: Record<string, SourceConfig>;
   scopes?: { canary: { selector: string }; baseline: BaselineSpec };
+  /** Per-source selectors (a source's `scopes`), in that source's syntax, over the top-level ones. */
+  sourceScopes: Record<string, { canary: string; baseline: string }>;
   metrics: MetricSpec[];
   /** Alert checks (`alerts:`); unset or empty when the policy has none. */
   alerts?: AlertCheckSpec[];

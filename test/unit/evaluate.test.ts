@@ -275,3 +275,51 @@ describe('evaluate: scoring and verdict', () => {
     expect(report).toMatchObject({ verdict: 'inconclusive', score: null, reasons: ['no metric was counted (all dry-run or ignored)'] });
   });
 });
+
+describe('evaluate: a source with its own scope syntax', () => {
+  it("replaces {{scope}} with the source's selectors for its metrics only", async () => {
+    const text = `version: 1
+service: svc
+window: 30m
+step: 1m
+sources:
+  s: { type: file, path: unused.json }
+  t: { type: file, path: unused.json, scopes: { canary: 'version:canary', baseline: 'version:stable' } }
+scopes: { canary: 'd="c"', baseline: 'd="b"' }
+metrics:
+  - { name: prom, source: s, query: 'lat{{{scope}}}', compare: { test: relative, tolerance: 10% } }
+  - { name: dd, source: t, query: 'avg:lat{{{scope}}}', compare: { test: relative, tolerance: 10% } }
+`;
+    const source = new ScriptedSource({
+      'lat{d="c"}': steps([1]),
+      'lat{d="b"}': steps([1]),
+      'avg:lat{version:canary}': steps([1]),
+      'avg:lat{version:stable}': steps([1]),
+    });
+    const report = await evaluate({ policy: loadPolicy(text, 'policy.yml', { env: {} }), sources: { s: source, t: source }, end: END, now: END });
+    expect(report.metrics.map((m) => m.outcome)).toEqual(['pass', 'pass']);
+    expect(source.asked.map((q) => q.query).sort()).toEqual(['avg:lat{version:canary}', 'avg:lat{version:stable}', 'lat{d="b"}', 'lat{d="c"}']);
+  });
+});
+
+describe('policy: source scopes', () => {
+  const text = (sourceScopes: string, baseline = "'d=\"b\"'") => `version: 1
+service: svc
+window: 30m
+sources:
+  t: { type: file, path: unused.json, scopes: ${sourceScopes} }
+scopes: { canary: 'd="c"', baseline: ${baseline} }
+metrics:
+  - { name: m, source: t, query: 'q{{{scope}}}', compare: { test: relative, tolerance: 10% } }
+`;
+  it('defaults the baseline to the canary selector for an offset baseline only', () => {
+    const policy = loadPolicy(text("{ canary: 'version:canary' }", '{ offset: 1d }'), 'policy.yml', { env: {} });
+    expect(policy.sourceScopes).toEqual({ t: { canary: 'version:canary', baseline: 'version:canary' } });
+    expect(() => loadPolicy(text("{ canary: 'version:canary' }"), 'policy.yml', { env: {} })).toThrow(
+      /policy\.yml:5:\d+: sources\.t\.scopes: give baseline too: the top-level baseline is concurrent/,
+    );
+    expect(() => loadPolicy(text("{ canary: 'v:1', baseline: 'v:1' }"), 'policy.yml', { env: {} })).toThrow(
+      /sources\.t\.scopes\.baseline: the baseline selector is the canary selector/,
+    );
+  });
+});
