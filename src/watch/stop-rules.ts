@@ -35,6 +35,12 @@ export function applyStopRules(report: Report, elapsedMs: number, plan: WatchPla
   const undecided = counted.filter((m) => m.outcome === 'inconclusive');
   const criticalFails = counted.filter((m) => m.critical && m.outcome === 'fail');
 
+  // A blocked deploy (budget spent, burning fast, frozen) cannot be rescued by more canary data.
+  if (report.budget?.outcome === 'block') {
+    return { stop: 'early-fail', counters: next, why: `the deploy policy blocks: ${report.budget.reasons.join('; ') || 'block'}` };
+  }
+  const budgetError = report.budget?.outcome === 'error';
+
   const hopeless = criticalFails.length > 0 || rescued(report.metrics, scoring) === 'fail';
   if (hopeless) {
     next.failures++;
@@ -45,20 +51,21 @@ export function applyStopRules(report: Report, elapsedMs: number, plan: WatchPla
     }
   }
 
-  if (errored.length > 0) {
+  if (errored.length > 0 || budgetError) {
     next.consecutiveErrors++;
     if (next.consecutiveErrors > plan.consecutiveErrorLimit) {
+      const which = [...errored.map((m) => m.name), ...(budgetError ? ['the error budget'] : [])].join(', ');
       return {
         stop: 'consecutive-errors',
         counters: next,
-        why: `${next.consecutiveErrors} looks in a row with errors (consecutive-error-limit ${plan.consecutiveErrorLimit}): ${names(errored)}`,
+        why: `${next.consecutiveErrors} looks in a row with errors (consecutive-error-limit ${plan.consecutiveErrorLimit}): ${which}`,
       };
     }
   } else next.consecutiveErrors = 0;
 
   const atDeadline = elapsedMs >= plan.durationMs;
   const pastMin = elapsedMs >= plan.minDurationMs;
-  if (errored.length === 0 && undecided.length === 0 && !hopeless && pastMin && !atDeadline) {
+  if (errored.length === 0 && !budgetError && undecided.length === 0 && !hopeless && pastMin && !atDeadline) {
     const verdict = report.verdict;
     return { stop: verdict === 'pass' ? 'early-pass' : 'decided', counters: next, why: `every counted metric is decided (${verdict})` };
   }

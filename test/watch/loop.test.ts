@@ -175,6 +175,15 @@ describe('watch loop (fake clock, scripted source)', () => {
     expect(report.watch!.stoppedBy).toBe('inconclusive-limit');
   });
 
+  it('stops at the first look when the deploy policy blocks: no canary data can rescue a freeze', async () => {
+    const freeze = "freeze:\n  - { name: change-freeze, from: 2026-11-01, to: 2026-12-01, time-zone: UTC, reason: audit }\n";
+    const { report, looks } = await run(HEADER + watchBlock() + freeze + 'metrics:' + RATIO.replace('TOL', '20%'), traffic());
+    expect(looks).toHaveLength(1);
+    expect(report.verdict).toBe('fail');
+    expect(report.watch!.stoppedBy).toBe('early-fail');
+    expect(report.reasons[0]).toMatch(/the deploy policy blocks: freeze change-freeze is active/);
+  });
+
   it('the timeline records every look with the statistic and its bounds', async () => {
     const { report } = await run(HEADER + watchBlock() + 'metrics:' + RATIO.replace('TOL', '20%'), traffic({ canaryRate: 0.006 }));
     // min-samples (default 3): the first two looks have too few steps to compare.
