@@ -49,18 +49,8 @@ export function sortFloat64(a: Float64Array, scratch?: Uint32Array): Float64Arra
   const keys: Uint32Array = new Uint32Array(a.buffer, a.byteOffset, 2 * n); // [lo, hi] word pairs
   const hist = new Int32Array(6 * 2048); // digits: lo 0–10, 11–21, 22–31; hi 0–10, 11–21, 22–31
   toKeysCountingDigits(keys, hist);
-  let src = keys;
-  let dst: Uint32Array = scratch !== undefined && scratch.length >= 2 * n ? scratch.subarray(0, 2 * n) : new Uint32Array(2 * n);
-  for (let pass = 0; pass < 6; pass++) {
-    const width = pass % 3 === 2 ? 1024 : 2048;
-    const offsets = hist.subarray(pass * 2048, pass * 2048 + width);
-    if (!toOffsets(offsets, n)) continue; // one digit value throughout: nothing to do
-    scatterByDigit(src, dst, offsets, pass < 3 ? 0 : 1, (pass % 3) * 11, width - 1);
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  fromKeys(src, keys);
+  const dst: Uint32Array = scratch !== undefined && scratch.length >= 2 * n ? scratch.subarray(0, 2 * n) : new Uint32Array(2 * n);
+  fromKeys(radixPasses(keys, dst, hist, n, scatterByDigit), keys);
   return a;
 }
 
@@ -101,6 +91,25 @@ function toOffsets(counts: Int32Array, n: number): boolean {
     sum += c;
   }
   return spread;
+}
+
+type Scatter = (src: Uint32Array, dst: Uint32Array, offsets: Int32Array, word: number, shift: number, mask: number) => void;
+
+/**
+ * The six digit passes (lo 0–10, 11–21, 22–31; hi likewise) between two buffers, skipping a digit
+ * that is the same in every key; returns the buffer that holds the sorted records.
+ */
+function radixPasses(src: Uint32Array, dst: Uint32Array, hist: Int32Array, n: number, scatter: Scatter): Uint32Array {
+  for (let pass = 0; pass < 6; pass++) {
+    const width = pass % 3 === 2 ? 1024 : 2048;
+    const offsets = hist.subarray(pass * 2048, pass * 2048 + width);
+    if (!toOffsets(offsets, n)) continue; // one digit value throughout: nothing to do
+    scatter(src, dst, offsets, pass < 3 ? 0 : 1, (pass % 3) * 11, width - 1);
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
 }
 
 /** One stable pass: key pairs of src into dst by the digit (word >>> shift) & mask. */
@@ -177,23 +186,14 @@ export function sortOrder(a: Float64Array): Uint32Array {
   const bits = new Uint32Array(a.buffer.slice(a.byteOffset, a.byteOffset + 8 * n));
   const hist = new Int32Array(6 * 2048);
   toKeysCountingDigits(bits, hist);
-  let src = new Uint32Array(3 * n); // [lo, hi, index] triples
+  const triples = new Uint32Array(3 * n); // [lo, hi, index]
   for (let i = 0; i < n; i++) {
-    src[3 * i] = bits[2 * i]!;
-    src[3 * i + 1] = bits[2 * i + 1]!;
-    src[3 * i + 2] = i;
+    triples[3 * i] = bits[2 * i]!;
+    triples[3 * i + 1] = bits[2 * i + 1]!;
+    triples[3 * i + 2] = i;
   }
-  let dst = new Uint32Array(3 * n);
-  for (let pass = 0; pass < 6; pass++) {
-    const width = pass % 3 === 2 ? 1024 : 2048;
-    const offsets = hist.subarray(pass * 2048, pass * 2048 + width);
-    if (!toOffsets(offsets, n)) continue;
-    scatterTriplesByDigit(src, dst, offsets, pass < 3 ? 0 : 1, (pass % 3) * 11, width - 1);
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  for (let i = 0; i < n; i++) order[i] = src[3 * i + 2]!;
+  const sorted = radixPasses(triples, new Uint32Array(3 * n), hist, n, scatterTriplesByDigit);
+  for (let i = 0; i < n; i++) order[i] = sorted[3 * i + 2]!;
   return order;
 }
 
