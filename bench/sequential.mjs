@@ -20,6 +20,7 @@ import {
   poissonMixtureRateRatioInterval,
   quantileConfidenceSequence,
   welchTTest,
+  mulberry32,
 } from '../dist/stats.js';
 
 const RUNS = Number(process.env.SIM_RUNS ?? 2000);
@@ -27,16 +28,7 @@ const LOOKS = 60;
 const ALPHA = 0.01;
 const K = Number(process.env.SIM_CONCENTRATION ?? 10); // src/analysis/sequential/judges.ts POISSON_CONCENTRATION
 
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = mulberry32;
 const random = seeded(20261120);
 function normal() {
   return Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());

@@ -7,21 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { mannWhitneyHodgesLehmann } from '../dist/stats.js';
+import { mannWhitneyHodgesLehmann, mulberry32 } from '../dist/stats.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const REPS = Number(process.env.BENCH_REPS ?? 5);
 
-function seeded(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const seeded = mulberry32;
 
 /** Latency-like samples: log-normal, rounded to 0.1 ms (so there are ties, as in real data). */
 function latencies(n, seed, scale = 1) {

@@ -618,18 +618,8 @@ function sortFloat64(a, scratch) {
   const keys = new Uint32Array(a.buffer, a.byteOffset, 2 * n);
   const hist = new Int32Array(6 * 2048);
   toKeysCountingDigits(keys, hist);
-  let src = keys;
-  let dst = scratch !== void 0 && scratch.length >= 2 * n ? scratch.subarray(0, 2 * n) : new Uint32Array(2 * n);
-  for (let pass = 0; pass < 6; pass++) {
-    const width = pass % 3 === 2 ? 1024 : 2048;
-    const offsets = hist.subarray(pass * 2048, pass * 2048 + width);
-    if (!toOffsets(offsets, n)) continue;
-    scatterByDigit(src, dst, offsets, pass < 3 ? 0 : 1, pass % 3 * 11, width - 1);
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  fromKeys(src, keys);
+  const dst = scratch !== void 0 && scratch.length >= 2 * n ? scratch.subarray(0, 2 * n) : new Uint32Array(2 * n);
+  fromKeys(radixPasses(keys, dst, hist, n, scatterByDigit), keys);
   return a;
 }
 function countNaN(a) {
@@ -662,6 +652,18 @@ function toOffsets(counts, n) {
     sum += c;
   }
   return spread;
+}
+function radixPasses(src, dst, hist, n, scatter) {
+  for (let pass = 0; pass < 6; pass++) {
+    const width = pass % 3 === 2 ? 1024 : 2048;
+    const offsets = hist.subarray(pass * 2048, pass * 2048 + width);
+    if (!toOffsets(offsets, n)) continue;
+    scatter(src, dst, offsets, pass < 3 ? 0 : 1, pass % 3 * 11, width - 1);
+    const t = src;
+    src = dst;
+    dst = t;
+  }
+  return src;
 }
 function scatterByDigit(src, dst, offsets, word, shift, mask) {
   for (let i = 0; i < src.length; i += 2) {
@@ -708,23 +710,14 @@ function sortOrder(a) {
   const bits = new Uint32Array(a.buffer.slice(a.byteOffset, a.byteOffset + 8 * n));
   const hist = new Int32Array(6 * 2048);
   toKeysCountingDigits(bits, hist);
-  let src = new Uint32Array(3 * n);
+  const triples = new Uint32Array(3 * n);
   for (let i = 0; i < n; i++) {
-    src[3 * i] = bits[2 * i];
-    src[3 * i + 1] = bits[2 * i + 1];
-    src[3 * i + 2] = i;
+    triples[3 * i] = bits[2 * i];
+    triples[3 * i + 1] = bits[2 * i + 1];
+    triples[3 * i + 2] = i;
   }
-  let dst = new Uint32Array(3 * n);
-  for (let pass = 0; pass < 6; pass++) {
-    const width = pass % 3 === 2 ? 1024 : 2048;
-    const offsets = hist.subarray(pass * 2048, pass * 2048 + width);
-    if (!toOffsets(offsets, n)) continue;
-    scatterTriplesByDigit(src, dst, offsets, pass < 3 ? 0 : 1, pass % 3 * 11, width - 1);
-    const t = src;
-    src = dst;
-    dst = t;
-  }
-  for (let i = 0; i < n; i++) order[i] = src[3 * i + 2];
+  const sorted = radixPasses(triples, new Uint32Array(3 * n), hist, n, scatterTriplesByDigit);
+  for (let i = 0; i < n; i++) order[i] = sorted[3 * i + 2];
   return order;
 }
 function scatterTriplesByDigit(src, dst, offsets, word, shift, mask) {
@@ -1109,7 +1102,7 @@ function exactP(counts, obs2, mn, alternative, ties) {
   return Math.min(1, 2 * (obs2 > mn ? pUpper : pLower));
 }
 
-// src/stats/pairwise-differences.ts
+// src/stats/seeded-random.ts
 function mulberry32(seed) {
   let a = seed >>> 0;
   return () => {
@@ -1120,6 +1113,8 @@ function mulberry32(seed) {
     return ((t ^ t >>> 14) >>> 0) / 4294967296;
   };
 }
+
+// src/stats/pairwise-differences.ts
 var SELECT_SEED = 625341585;
 function quickselect(a, k, rand) {
   let left = 0;
@@ -3040,6 +3035,7 @@ export {
   meanRatio,
   median,
   midRanks,
+  mulberry32,
   normalCdf,
   normalMixtureBoundary,
   normalMixtureRho,

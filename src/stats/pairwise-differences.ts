@@ -30,21 +30,11 @@
  * latencies at 0.1 ms resolution, ~0.6× for continuous values (the two radix sorts are ~0.3×).
  */
 import { sortFloat64, twoSampleRanksSorted, type TwoSampleRanks } from './ranks.js';
+import { mulberry32 } from './seeded-random.js';
 
 /* ------------------------------------------------------------------------------------------ */
 /* Selection of pairwise differences                                                           */
 /* ------------------------------------------------------------------------------------------ */
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SELECT_SEED = 0x2545f491;
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { judges } from '../../src/analysis/judges/index.js';
 import type { JudgeInput } from '../../src/analysis/judges/types.js';
 import type { CompareSpec, MetricSpec } from '../../src/policy/types.js';
+import { mulberry32 } from '../../src/stats/seeded-random.js';
 
 const RUNS = 2000;
 const CONFIDENCE = 0.95;
@@ -15,14 +16,7 @@ const ALPHA = 1 - CONFIDENCE;
 const LIMIT = ALPHA + 3 * Math.sqrt((ALPHA * (1 - ALPHA)) / RUNS);
 
 function rng(seed: number) {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   const normal = () => {
     const u = 1 - uniform();
     return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * uniform());

@@ -9,6 +9,7 @@ import { poissonMixtureRateRatioInterval } from '../../src/stats/poisson-mixture
 import { proportionsMsprt } from '../../src/stats/proportions-msprt.js';
 import { quantileConfidenceSequence } from '../../src/stats/quantile-confidence-sequence.js';
 import { expectClose, reference } from './reference.js';
+import { mulberry32 } from '../../src/stats/seeded-random.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Case = { id: string; method: string; inputs: any; expected: any[] };
@@ -186,16 +187,7 @@ describe('Howard et al. two-sided normal-mixture boundary against the reference'
 });
 
 describe('the time-uniform quantile confidence sequence', () => {
-  const seeded = (seed: number) => {
-    let a = seed >>> 0;
-    return () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  };
+  const seeded = mulberry32;
 
   it('picks the order statistics X(⌈np − u⌉) and X(⌊np + u⌋ + 1)', () => {
     const sorted = Float64Array.from({ length: 200 }, (_, i) => i + 1);

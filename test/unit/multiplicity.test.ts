@@ -4,6 +4,7 @@ import { adjustForMultipleTesting } from '../../src/analysis/multiplicity.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { CheckOutcome, MetricReport } from '../../src/report/model.js';
 import type { MetricSource, RangeQuery, Series } from '../../src/sources/types.js';
+import { mulberry32 } from '../../src/stats/seeded-random.js';
 
 function metric(name: string, p: number, outcome: CheckOutcome, counted = true): MetricReport {
   return {
@@ -100,14 +101,7 @@ scoring: { multiple-testing: holm }
 
 /** Seeded normal variates (mulberry32 + Box-Muller). */
 function normals(seed: number) {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   return () => Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
 }
 

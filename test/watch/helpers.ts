@@ -2,6 +2,7 @@ import { loadPolicy } from '../../src/policy/load.js';
 import type { Policy } from '../../src/policy/types.js';
 import { SourceError, type MetricSource, type RangeQuery, type Series } from '../../src/sources/types.js';
 import type { Clock } from '../../src/watch/clock.js';
+import { mulberry32 } from '../../src/stats/seeded-random.js';
 
 /** A clock that jumps instead of waiting: sleep(ms) advances it by ms at once. */
 export class FakeClock implements Clock {
@@ -16,16 +17,7 @@ export class FakeClock implements Clock {
 
 export const START = Date.parse('2026-11-20T12:00:00Z');
 
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seeded = mulberry32;
 
 /** Deterministic per-step values: a hash of (series, step) drives them, so every look sees the same past. */
 export function stepRandom(key: string, stepIndex: number): () => number {

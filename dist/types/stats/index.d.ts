@@ -32,6 +32,7 @@ export { poissonRateRatio, binomialTwoSided, type RateRatioResult } from './pois
 export { meanRatio, cles, relativeRisk, type RelativeRiskResult } from './effect-size.js';
 export { sampleSizeTwoProportions, poissonEventsNeeded } from './sample-size.js';
 export { sampleSizeMannWhitney } from './sample-size-mw.js';
+export { mulberry32 } from './seeded-random.js';
 export { lag1Autocorrelation, varianceInflation, type VarianceInflation } from './autocorrelation.js';
 export { poissonMixtureLogBayesFactor, type PoissonMixtureOptions } from './poisson-mixture.js';
 export { poissonMixtureRateRatioInterval, type PoissonMixtureIntervalOptions } from './poisson-mixture-interval.js';

@@ -24,6 +24,7 @@ import { removeOutliersIqr } from '../../stats/robust.js';
 import { formatNumber } from '../../core/format.js';
 import type { KayentaMetricSpec } from '../../policy/types.js';
 import type { KayentaLabel } from './score.js';
+import { mulberry32 } from '../../stats/seeded-random.js';
 
 /** Hard-coded in NetflixACAJudge (the classifier class defaults to 0.95). */
 export const KAYENTA_CONF_LEVEL = 0.98;
@@ -238,14 +239,7 @@ export function meanRatio(experiment: readonly number[], control: readonly numbe
 
 /** Standard normal deviates from mulberry32 through Box-Muller: deterministic for a seed. */
 export function seededGaussian(seed: number): () => number {
-  let a = seed >>> 0;
-  const uniform = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const uniform = mulberry32(seed);
   let spare: number | null = null;
   return () => {
     if (spare !== null) {

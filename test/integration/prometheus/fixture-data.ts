@@ -20,6 +20,7 @@
  * Each family draws from its own PRNG stream seeded by name, so adding families never changes
  * the values (nor FIXTURE_FACTS) of the existing ones.
  */
+import { mulberry32 } from '../../../src/stats/seeded-random.js';
 
 // ---------------------------------------------------------------------------------------------
 // Time constants
@@ -53,17 +54,7 @@ export const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5] as const;
 
 export type Rng = () => number;
 
-/** mulberry32: tiny, fast, good-enough 32-bit PRNG. Returns floats in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 /** FNV-1a 32-bit hash of a string: used to derive independent seeds from names. */
 export function seedFrom(text: string): number {
