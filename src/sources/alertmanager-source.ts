@@ -4,16 +4,13 @@
  * `status.state` is checked again here: an Alertmanager (or a proxy) that ignores a parameter must
  * not turn silenced alerts into failures, nor foreign alerts into a pass.
  */
-import { bodyExcerpt, credentialValues, HttpClient, parseJsonBody, responseError, type HttpResponse } from './http.js';
+import { bodyExcerpt, HttpClient, parseJsonBody, responseError, type HttpResponse } from './http.js';
+import { authHeaders, authSecrets, type PrometheusAuth } from './prometheus-auth.js';
 import { matchesSelector, parseSelector } from './selector.js';
 import type { ActiveAlert, AlertSource } from './types.js';
 
-export interface AlertmanagerOptions {
+export interface AlertmanagerOptions extends PrometheusAuth {
   url: string;
-  headers?: Record<string, string>;
-  bearer?: string;
-  basic?: { username: string; password: string };
-  tenant?: string;
   timeoutMs?: number;
   http?: HttpClient;
 }
@@ -38,16 +35,12 @@ export class AlertmanagerSource implements AlertSource {
   /** Alerts matching every matcher that are active or not yet processed (neither silenced nor inhibited). */
   async alerts(matchers: string[], signal?: AbortSignal): Promise<ActiveAlert[]> {
     const o = this.options;
-    const headers: Record<string, string> = { ...o.headers };
-    if (o.tenant) headers['X-Scope-OrgID'] = o.tenant;
-    if (o.bearer) headers.Authorization = `Bearer ${o.bearer}`;
-    if (o.basic) headers.Authorization = `Basic ${Buffer.from(`${o.basic.username}:${o.basic.password}`).toString('base64')}`;
     const response = await this.http.request({
       label: 'alertmanager',
       method: 'GET',
       url: `${o.url.replace(/\/+$/, '')}/api/v2/alerts`,
       params: { active: 'true', silenced: 'false', inhibited: 'false', unprocessed: 'true', filter: matchers },
-      headers,
+      headers: authHeaders(o),
       timeoutMs: o.timeoutMs,
       signal,
       secrets: this.ownSecrets(),
@@ -85,9 +78,7 @@ export class AlertmanagerSource implements AlertSource {
   }
 
   private ownSecrets(): string[] {
-    const { bearer, basic, headers } = this.options;
-    const basicHeader = basic ? Buffer.from(`${basic.username}:${basic.password}`).toString('base64') : undefined;
-    return [bearer, basic?.password, basicHeader, ...credentialValues(headers)].filter((s): s is string => !!s && s.length >= 3);
+    return authSecrets(this.options);
   }
 
   private secrets() {

@@ -1,13 +1,9 @@
-import { bodyExcerpt, credentialValues, HttpClient, responseError, type HttpResponse } from './http.js';
+import { bodyExcerpt, HttpClient, responseError, type HttpResponse } from './http.js';
+import { authHeaders, authSecrets, type PrometheusAuth } from './prometheus-auth.js';
 import type { MetricSource, RangeQuery, Series } from './types.js';
 
-export interface PrometheusOptions {
+export interface PrometheusOptions extends PrometheusAuth {
   url: string;
-  headers?: Record<string, string>;
-  bearer?: string;
-  basic?: { username: string; password: string };
-  /** Mimir/Cortex (and Loki, Tempo) tenant: sent as X-Scope-OrgID. */
-  tenant?: string;
   timeoutMs?: number;
   method?: 'POST' | 'GET';
   http?: HttpClient;
@@ -58,24 +54,15 @@ export class PrometheusSource implements MetricSource {
   }
 
   private secrets(): string[] {
-    const { bearer, basic, headers } = this.options;
-    const basicHeader = basic ? Buffer.from(`${basic.username}:${basic.password}`).toString('base64') : undefined;
-    return [bearer, basic?.password, basicHeader, ...credentialValues(headers)].filter((s): s is string => !!s && s.length >= 3);
+    return authSecrets(this.options);
   }
 
   private send(method: 'POST' | 'GET', url: string, params: Record<string, string>, signal?: AbortSignal) {
-    const headers: Record<string, string> = { ...this.options.headers };
-    if (this.options.tenant) headers['X-Scope-OrgID'] = this.options.tenant;
-    if (this.options.bearer) headers.Authorization = `Bearer ${this.options.bearer}`;
-    if (this.options.basic) {
-      const { username, password } = this.options.basic;
-      headers.Authorization = `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`;
-    }
     return this.http.request({
       label: 'prometheus',
       method,
       url,
-      headers,
+      headers: authHeaders(this.options),
       ...(method === 'POST' ? { form: params } : { params }),
       timeoutMs: this.options.timeoutMs,
       signal,
