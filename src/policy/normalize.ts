@@ -6,7 +6,7 @@ import { BUILTIN_PLACEHOLDERS, placeholdersIn } from './template.js';
 import { normalizeBudget } from './slo-normalize.js';
 import type { BaselineSpec, CompareSpec, JudgeMode, KayentaMetricSpec, MetricSpec, Policy, ThresholdSpec } from './types.js';
 import { normalizeNotify, normalizeWatch } from './watch.js';
-import type { KeyPath, YamlSource } from './yaml-source.js';
+import type { KeyPath, Problem, YamlSource } from './yaml-source.js';
 
 interface NormalizeContext {
   source: YamlSource;
@@ -158,7 +158,7 @@ function normalizeBaseline(
   canarySelector: string,
   deployedAt: number | undefined,
   deployedAtGiven: boolean,
-  problem: (at: KeyPath, message: string) => void,
+  problem: Problem,
 ): BaselineSpec {
   const spec = scopes.baseline;
   if (typeof spec === 'string') {
@@ -206,7 +206,7 @@ function normalizeMetric(
   metric: MetricDocument,
   at: KeyPath,
   ctx: NormalizeContext,
-  problem: (at: KeyPath, message: string, where?: 'value' | 'key') => void,
+  problem: Problem,
 ): MetricSpec {
   const defaults = doc.defaults ?? {};
   const compareDoc = metric.compare ?? (metric.threshold ? undefined : defaults.compare);
@@ -259,7 +259,7 @@ function normalizeCompare(
   doc: CompareDocument,
   kind: 'gauge' | 'distribution' | 'ratio',
   at: KeyPath,
-  problem: (at: KeyPath, message: string) => void,
+  problem: Problem,
 ): CompareSpec {
   const tolerance = doc.tolerance === undefined ? undefined : parseRatio(doc.tolerance);
   if (tolerance !== undefined && tolerance < 0) problem([...at, 'tolerance'], 'the tolerance must not be negative');
@@ -314,7 +314,7 @@ const COMPARE_NOT_IN_KAYENTA: Record<string, string> = {
 
 const notUsed = (why: string) => `not used with judge: kayenta: ${why}`;
 
-function checkKayentaDefaults(doc: PolicyDocument, problem: (at: KeyPath, message: string, where?: 'value' | 'key') => void) {
+function checkKayentaDefaults(doc: PolicyDocument, problem: Problem) {
   const defaults = doc.defaults ?? {};
   for (const key of ['min-samples', 'on-no-data', 'on-error', 'aggregate'] as const) {
     if (defaults[key] !== undefined) problem(['defaults', key], notUsed(NOT_IN_KAYENTA[key]!), 'key');
@@ -330,7 +330,7 @@ function normalizeKayentaMetric(
   metric: MetricDocument,
   at: KeyPath,
   ctx: NormalizeContext,
-  problem: (at: KeyPath, message: string, where?: 'value' | 'key') => void,
+  problem: Problem,
 ): MetricSpec {
   for (const key of Object.keys(NOT_IN_KAYENTA) as (keyof typeof NOT_IN_KAYENTA & keyof MetricDocument)[]) {
     if (metric[key] !== undefined) problem([...at, key], notUsed(NOT_IN_KAYENTA[key]!), 'key');
@@ -405,7 +405,7 @@ function normalizeKayentaMetric(
 function normalizeSourceScopes(
   doc: PolicyDocument,
   scopes: Policy['scopes'],
-  problem: (at: KeyPath, message: string, anchor?: 'key' | 'value') => void,
+  problem: Problem,
 ): Policy['sourceScopes'] {
   const out: Policy['sourceScopes'] = {};
   for (const [name, source] of Object.entries(doc.sources)) {

@@ -7,9 +7,8 @@ import type { PolicyDocument } from './schema.js';
 import type { BurnTierSpec, FreezeSpec, OverrideSpec, SloSpec, SloWindowSpec } from './slo-types.js';
 import { placeholdersIn } from './template.js';
 import type { MetricSpec } from './types.js';
-import type { KeyPath, YamlSource } from './yaml-source.js';
+import type { KeyPath, Problem, YamlSource } from './yaml-source.js';
 
-type Problem = (at: KeyPath, message: string, where?: 'value' | 'key') => void;
 
 interface BudgetContext {
   source: YamlSource;

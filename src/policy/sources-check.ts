@@ -7,9 +7,8 @@ import { parseDuration } from './duration.js';
 import type { AlertCheckDocument, PolicyDocument, SourceDocument } from './schema.js';
 import { BUILTIN_PLACEHOLDERS, placeholdersIn } from './template.js';
 import type { AlertCheckSpec, HttpPolicy } from './types.js';
-import type { KeyPath, YamlSource } from './yaml-source.js';
+import type { KeyPath, Problem, YamlSource } from './yaml-source.js';
 
-type Problem = (at: KeyPath, message: string, where?: 'value' | 'key') => void;
 
 /** Placeholders an http-json source fills in for each request. */
 export const HTTP_JSON_PLACEHOLDERS = ['query', 'start', 'end', 'start_ms', 'end_ms', 'start_iso', 'end_iso', 'step_seconds', 'step_ms'] as const;

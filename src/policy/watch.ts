@@ -1,14 +1,13 @@
 import { formatDuration, parseDuration } from './duration.js';
 import type { PolicyDocument } from './schema.js';
 import type { JudgeMode, NotifySpec, WatchPlan } from './types.js';
-import type { KeyPath } from './yaml-source.js';
+import type { Problem } from './yaml-source.js';
 
 /** GitHub-hosted runners end a job after 6 hours: a longer plan could never report its verdict. */
 export const WATCH_MAX_MS = 6 * 3_600_000;
 
 export const WATCH_DEFAULTS = { interval: '1m', duration: '30m', minDuration: '5m', failureLimit: 0, consecutiveErrorLimit: 4 } as const;
 
-type Problem = (at: KeyPath, message: string, where?: 'value' | 'key') => void;
 
 /** A problem with a watch plan, keyed by the policy key it is about. */
 export interface WatchPlanProblem {

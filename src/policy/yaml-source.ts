@@ -3,6 +3,9 @@ import { formatKeyPath, type PolicyProblem } from './errors.js';
 
 export type KeyPath = readonly (string | number)[];
 
+/** Reports a policy problem at a key path: at its value (default) or at its key. */
+export type Problem = (at: KeyPath, message: string, where?: 'value' | 'key') => void;
+
 /**
  * A parsed YAML document that remembers where every key and value stands, so that any problem
  * found later (schema, semantics, missing variables) can be reported at its line and column.
