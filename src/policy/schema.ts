@@ -7,12 +7,12 @@
  */
 import * as z from 'zod/mini';
 import { en } from 'zod/locales';
+import { describe, doc, nonEmpty, opt } from './schema-helpers.js';
 import { budgetKeys } from './slo-schema.js';
 
 // zod/mini ships no messages of its own: without a locale every problem reads "Invalid input".
 z.config(en());
 
-const describe = (text: string) => z.describe(text);
 
 const DURATION_PATTERN = '^(\\d+(\\.\\d+)?(ms|s|m|h|d|w))+$';
 const PERCENT_PATTERN = '^-?\\d+(\\.\\d+)?%$';
@@ -33,18 +33,6 @@ export const ratioSchema = z.union([
 /** Thresholds accept plain numbers (in the metric's unit) or percentages (for ratios). */
 const boundSchema = ratioSchema;
 
-/** Attaches a description, shown by editors through the JSON Schema. */
-function doc<T extends z.ZodMiniType>(schema: T, text: string): T {
-  return schema.check(describe(text)) as T;
-}
-
-/** An optional key with a description. */
-function opt<T extends z.ZodMiniType>(schema: T, text?: string) {
-  const optional = z.optional(schema);
-  return text ? doc(optional, text) : optional;
-}
-
-const nonEmpty = (text: string) => doc(z.string().check(z.minLength(1)), text);
 
 export const onNoDataSchema = doc(
   z.enum(['fail', 'inconclusive', 'pass', 'ignore']),

@@ -3,6 +3,7 @@
  * the budget feature reads as one unit; schema.ts only plugs them into the top level.
  */
 import * as z from 'zod/mini';
+import { doc, nonEmpty, opt } from './schema-helpers.js';
 
 /** The shared value schemas of schema.ts, passed in (importing them back would be a cycle). */
 export interface SchemaParts {
@@ -11,15 +12,6 @@ export interface SchemaParts {
   onNoDataSchema: z.ZodMiniEnum<{ fail: 'fail'; inconclusive: 'inconclusive'; pass: 'pass'; ignore: 'ignore' }>;
 }
 
-const describe = (text: string) => z.describe(text);
-function doc<T extends z.ZodMiniType>(schema: T, text: string): T {
-  return schema.check(describe(text)) as T;
-}
-function opt<T extends z.ZodMiniType>(schema: T, text?: string) {
-  const optional = z.optional(schema);
-  return text ? doc(optional, text) : optional;
-}
-const nonEmpty = (text: string) => doc(z.string().check(z.minLength(1)), text);
 
 /** The top-level keys `slos`, `freeze` and `override`. */
 export function budgetKeys({ durationSchema, ratioSchema, onNoDataSchema }: SchemaParts) {
