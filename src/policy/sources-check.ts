@@ -13,7 +13,8 @@ import type { KeyPath, Problem, YamlSource } from './yaml-source.js';
 /** Placeholders an http-json source fills in for each request. */
 export const HTTP_JSON_PLACEHOLDERS = ['query', 'start', 'end', 'start_ms', 'end_ms', 'start_iso', 'end_iso', 'step_seconds', 'step_ms'] as const;
 
-const HTTP_DEFAULTS: HttpPolicy = {
+/** The HTTP layer's settings when the policy's `http:` leaves them out. */
+export const HTTP_DEFAULTS: HttpPolicy = {
   timeoutMs: 30_000,
   retries: 3,
   backoffMs: 1000,

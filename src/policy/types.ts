@@ -98,11 +98,16 @@ export type SourceConfig = SourceDocument;
 
 /** How HTTP sources are queried (`http:`), durations in ms. */
 export interface HttpPolicy {
+  /** Default per-request timeout (ms) for sources that set none. */
   timeoutMs: number;
+  /** Retries after the first attempt, for network errors, timeouts, 5xx (not 501) and 429. */
   retries: number;
+  /** First backoff (ms); doubles per retry, full jitter, capped by maxBackoffMs. */
   backoffMs: number;
   maxBackoffMs: number;
+  /** Time budget for every request of the run together (ms). */
   deadlineMs: number;
+  /** Queries in flight at once across all metrics (applied by the engine). */
   concurrency: number;
 }
 

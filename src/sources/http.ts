@@ -1,5 +1,7 @@
 import axios, { type AxiosRequestConfig, type AxiosResponse } from 'axios';
 import { createRedactor } from '../core/redact.js';
+import { HTTP_DEFAULTS } from '../policy/sources-check.js';
+import type { HttpPolicy } from '../policy/types.js';
 import { SourceError } from './types.js';
 
 export interface HttpRequest {
@@ -31,28 +33,7 @@ export interface HttpResponse {
   url: string;
 }
 
-export interface HttpSettings {
-  /** Default per-request timeout (ms) for sources that set none. */
-  timeoutMs: number;
-  /** Retries after the first attempt, for network errors, timeouts, 5xx (not 501) and 429. */
-  retries: number;
-  /** First backoff (ms); doubles per retry, full jitter, capped by maxBackoffMs. */
-  backoffMs: number;
-  maxBackoffMs: number;
-  /** Time budget for every request of the run together (ms). */
-  deadlineMs: number;
-  /** Queries in flight at once across all metrics (applied by the engine). */
-  concurrency: number;
-}
-
-export const DEFAULT_HTTP: HttpSettings = {
-  timeoutMs: 30_000,
-  retries: 3,
-  backoffMs: 1000,
-  maxBackoffMs: 30_000,
-  deadlineMs: 300_000,
-  concurrency: 4,
-};
+export type HttpSettings = HttpPolicy;
 
 export interface HttpClientOptions extends Partial<HttpSettings> {
   /** Values from the environment (the policy's secrets): masked in every error. */
@@ -88,7 +69,7 @@ export class HttpClient {
 
   constructor(options: HttpClientOptions = {}) {
     const { secrets, now, sleep, random, ...settings } = options;
-    this.settings = { ...DEFAULT_HTTP, ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) };
+    this.settings = { ...HTTP_DEFAULTS, ...Object.fromEntries(Object.entries(settings).filter(([, v]) => v !== undefined)) };
     this.now = now ?? Date.now;
     this.sleep = sleep ?? defaultSleep;
     this.random = random ?? Math.random;
