@@ -9,7 +9,7 @@ import path from 'node:path';
 import * as core from '@actions/core';
 import { UsageError } from '../core/run.js';
 import { checkRunContent } from '../report/check-run.js';
-import { commentDigest, renderComment, renderPolicyErrorComment } from '../report/comment.js';
+import { commentDigest, renderPolicyErrorComment } from '../report/comment.js';
 import type { Notice, Report, Verdict } from '../report/model.js';
 import { describeTrigger, type PullRef, type Trigger } from '../github/event.js';
 import { faultWarning, type Fault } from '../github/faults.js';
@@ -186,7 +186,7 @@ export async function publish(
   run: GitHubRun,
   report: Report,
   redact: (text: string) => string,
-  options: { stepFails: boolean; now: number },
+  options: { comment: string; stepFails: boolean; now: number },
 ): Promise<Published> {
   const { inputs, trigger } = run;
   const published: Published = {};
@@ -207,8 +207,7 @@ export async function publish(
   const { owner, repo } = trigger;
 
   if (wantsComment) {
-    const body = redact(renderComment(report, { key: inputs.commentKey, summaryUrl: trigger.runUrl }));
-    published.commentUrl = await postComment(run, { gh, mod, warn }, { body, digest: commentDigest(report), verdict: report.verdict });
+    published.commentUrl = await postComment(run, { gh, mod, warn }, { body: options.comment, digest: commentDigest(report), verdict: report.verdict });
   }
 
   if (wantsCheck) {

@@ -30,9 +30,9 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
     const mode = core.getInput('mode');
     if (mode && mode !== 'enforce' && mode !== 'advisory') throw new UsageError(`input mode: expected enforce or advisory, got "${mode}"`);
     const started = now();
-    const token = core.getInput('github-token');
-    if (token) core.setSecret(token);
     github = await githubRun(policyFile, process.env);
+    const { token } = github.inputs;
+    if (token) core.setSecret(token);
     const prepared = await preparePolicy(github);
 
     const { policy, report, redact } = await runGate({
@@ -68,14 +68,16 @@ export async function runAction(now: () => number = Date.now): Promise<void> {
       core.setOutput('budget', report.budget.outcome);
       core.setOutput('overridden', String((report.budget.override?.changed.length ?? 0) > 0));
     }
-    core.setOutput('summary-markdown', redact(renderComment(report, { key: github.inputs.commentKey, summaryUrl: github.trigger?.runUrl })).replace(/^.*\n/, ''));
+    // Rendered once: the output and the sticky comment are the same text (the output without its marker).
+    const comment = redact(renderComment(report, { key: github.inputs.commentKey, summaryUrl: github.trigger?.runUrl }));
+    core.setOutput('summary-markdown', comment.replace(/^.*\n/, ''));
     if (report.watch) {
       core.setOutput('stopped-by', report.watch.stoppedBy);
       core.setOutput('elapsed', report.watch.elapsed);
     }
 
     const failing = FAIL_ON[failOn]!.includes(report.verdict);
-    const published = await publish(github, report, redact, { stepFails: failing && report.enforced, now: now() });
+    const published = await publish(github, report, redact, { comment, stepFails: failing && report.enforced, now: now() });
     core.setOutput('comment-url', published.commentUrl ?? '');
     core.setOutput('check-run-id', published.checkRunId === undefined ? '' : String(published.checkRunId));
     if (failing && report.enforced) core.setFailed(redact(`canary-gate: ${report.verdict}: ${report.reasons.join('; ')}`));
