@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -39,5 +40,21 @@ export async function startServer(respond: Responder): Promise<{ url: string; re
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/**
+ * `serve(respond)` for a test file: each server started in a test is closed after it, so a
+ * failing assertion never leaves a port open. Call once at the top level of the file.
+ */
+export function serversClosedAfterEach(): (respond: Responder) => ReturnType<typeof startServer> {
+  const closers: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    await Promise.all(closers.splice(0).map((close) => close()));
+  });
+  return async (respond) => {
+    const server = await startServer(respond);
+    closers.push(server.close);
+    return server;
   };
 }

@@ -8,24 +8,15 @@
  * recorded sleep, so a Retry-After of 2 s is asserted as asked for, not waited for.
  */
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/analysis/evaluate.js';
 import { loadPolicy } from '../../src/policy/load.js';
 import type { MetricReport, Report } from '../../src/report/model.js';
 import { createAlertSources, createHttpClient, createSources } from '../../src/sources/index.js';
 import { alert, END, healthySamples, METRIC_BACKENDS, metricPolicy, type Backend, type Side } from '../helpers/backends.js';
-import { startServer, type RecordedRequest, type Responder } from '../helpers/http-server.js';
+import { serversClosedAfterEach, type RecordedRequest } from '../helpers/http-server.js';
 
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-async function serve(respond: Responder) {
-  const server = await startServer(respond);
-  closers.push(server.close);
-  return server;
-}
+const serve = serversClosedAfterEach();
 
 /** A port nothing listens on: bound, then released. */
 async function closedPort(): Promise<string> {

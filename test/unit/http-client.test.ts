@@ -3,20 +3,11 @@
  * deadline, rate-limit pauses, redirects that drop credentials off-origin, and errors that never
  * carry a secret. The clock and the wait are passed in, so delays are asserted, not waited for.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { HttpClient, retryAfterMs, type HttpClientOptions } from '../../src/sources/http.js';
-import { startServer, type Responder } from '../helpers/http-server.js';
+import { serversClosedAfterEach } from '../helpers/http-server.js';
 
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-async function serve(respond: Responder) {
-  const server = await startServer(respond);
-  closers.push(server.close);
-  return server;
-}
+const serve = serversClosedAfterEach();
 
 /** A client on a fake clock: sleeping advances it, so deadlines are exact. */
 function client(options: Partial<HttpClientOptions> = {}) {

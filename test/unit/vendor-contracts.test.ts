@@ -4,13 +4,13 @@
  * fixtures in test/fixtures/contracts/ (each names its documentation page and the date read).
  */
 import { readFileSync } from 'node:fs';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DatadogSource, datadogApiUrl } from '../../src/sources/datadog-source.js';
 import { HttpClient } from '../../src/sources/http.js';
 import { NewRelicSource, newRelicEndpoint, withWindow } from '../../src/sources/newrelic-source.js';
 import { HttpJsonSource } from '../../src/sources/http-json-source.js';
 import { guarded } from '../../src/sources/index.js';
-import { startServer, type Responder } from '../helpers/http-server.js';
+import { serversClosedAfterEach } from '../helpers/http-server.js';
 
 interface Contract {
   documentation: string;
@@ -27,15 +27,7 @@ const API_KEY = 'dd-api-0123456789abcdef';
 const APP_KEY = 'dd-app-fedcba9876543210';
 const http = () => new HttpClient({ retries: 0 });
 
-const closers: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-async function serve(respond: Responder) {
-  const server = await startServer(respond);
-  closers.push(server.close);
-  return server;
-}
+const serve = serversClosedAfterEach();
 
 /** The request's headers as the contract lists them, placeholders filled in. */
 function expectHeaders(sent: Record<string, unknown>, expected: Record<string, string>, values: Record<string, string>) {
