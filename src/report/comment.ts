@@ -71,7 +71,9 @@ function fnv1a64(text: string): string {
  */
 export function renderPolicyErrorComment(problems: string[], options: CommentOptions): { body: string; digest: string } {
   const digest = fnv1a64(JSON.stringify(problems));
-  const fence = '`'.repeat(Math.max(3, ...problems.map((p) => (p.match(/`+/g) ?? ['']).reduce((n, run) => Math.max(n, run.length + 1), 3))));
+  // A fence longer than any run of backticks in the text, so no message can close it.
+  const longestRun = Math.max(0, ...(problems.join('\n').match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(Math.max(3, longestRun + 1));
   const head = [
     commentMarker(options.key, digest),
     `## ⚠️ canary-gate: the policy has ${problems.length} problem${problems.length === 1 ? '' : 's'}`,
