@@ -11,6 +11,21 @@ export function worstOutcome(outcomes: CheckOutcome[]): CheckOutcome {
   return outcomes.reduce<CheckOutcome>((worst, o) => (SEVERITY[o] > SEVERITY[worst] ? o : worst), 'pass');
 }
 
+/** The fields of a metric's report that come straight from its policy entry, whatever the judge. */
+export function metricIdentity(metric: MetricSpec) {
+  return {
+    name: metric.name,
+    group: metric.group,
+    kind: metric.kind,
+    source: metric.source,
+    unit: metric.unit,
+    description: metric.description,
+    critical: metric.critical,
+    weight: metric.weight,
+    line: metric.line,
+  };
+}
+
 /** A metric's outcome and reason from its checks. */
 export function foldChecks(checks: CheckReport[]): { outcome: CheckOutcome; reason: string } {
   const outcome = worstOutcome(checks.map((c) => c.outcome));
@@ -83,15 +98,8 @@ export function judgeMetric(
 
   const { outcome, reason } = foldChecks(checks);
   return {
-    name: metric.name,
-    group: metric.group,
-    kind: metric.kind,
-    source: metric.source,
-    unit: metric.unit,
-    description: metric.description,
+    ...metricIdentity(metric),
     aggregate: metric.kind === 'ratio' ? 'sum(errors)/sum(total)' : metric.aggregate,
-    critical: metric.critical,
-    weight: metric.weight,
     dryRun: metric.dryRun,
     counted: !metric.dryRun && !ignored,
     outcome,
@@ -108,7 +116,6 @@ export function judgeMetric(
       },
       threshold: metric.threshold,
     },
-    line: metric.line,
   };
 }
 

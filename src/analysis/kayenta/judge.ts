@@ -7,6 +7,7 @@
 import { formatNumber } from '../../core/format.js';
 import type { MetricSpec } from '../../policy/types.js';
 import type { CheckOutcome, CheckReport, KayentaMetricDetail, KayentaSideDetail, MetricReport, SideReport } from '../../report/model.js';
+import { metricIdentity } from '../checks.js';
 import type { Observation } from '../observe.js';
 import { classifyKayenta, KAYENTA_CONF_LEVEL, type KayentaPreprocessing, type KayentaSideStats } from './classify.js';
 import type { KayentaLabel } from './score.js';
@@ -86,15 +87,8 @@ export function judgeKayentaMetric(metric: MetricSpec, canary: Observation, base
   });
 
   return {
-    name: metric.name,
-    group: metric.group,
-    kind: metric.kind,
-    source: metric.source,
-    unit: metric.unit,
-    description: metric.description,
+    ...metricIdentity(metric),
     aggregate: 'mean',
-    critical: metric.critical,
-    weight: metric.weight,
     dryRun: false,
     counted: !spec.muted,
     outcome,
@@ -103,7 +97,6 @@ export function judgeKayentaMetric(metric: MetricSpec, canary: Observation, base
     baseline: sideReport(baseline.report, detail.baseline, spec.nanStrategy, spec.outliers.factor),
     checks,
     limits: { compare: { test: 'kayenta', direction: spec.direction } },
-    line: metric.line,
     kayenta: detail,
   };
 }
