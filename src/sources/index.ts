@@ -11,6 +11,11 @@ export { SourceError } from './types.js';
 
 const timeout = (text: string | undefined) => (text ? parseDuration(text) : undefined);
 
+/** What the Prometheus API and its Alertmanager take alike: where, how to authenticate, how long. */
+function prometheusFamily(config: Extract<SourceConfig, { type: 'prometheus' | 'alertmanager' }>, http: HttpClient | undefined) {
+  return { url: config.url, headers: config.headers, bearer: config.bearer, basic: config.basic, tenant: config.tenant, timeoutMs: timeout(config.timeout), http };
+}
+
 /**
  * Builds the backends a policy names. New backends add a case here. HTTP backends (and the HTTP
  * layer with axios) are imported on demand, so a run loads only the clients its policy uses.
@@ -19,16 +24,7 @@ export async function createSource(config: SourceConfig, policyDir: string, http
   switch (config.type) {
     case 'prometheus': {
       const { PrometheusSource } = await import('./prometheus-source.js');
-      return new PrometheusSource({
-        url: config.url,
-        headers: config.headers,
-        bearer: config.bearer,
-        basic: config.basic,
-        tenant: config.tenant,
-        timeoutMs: timeout(config.timeout),
-        method: config.method,
-        http,
-      });
+      return new PrometheusSource({ ...prometheusFamily(config, http), method: config.method });
     }
     case 'file':
       return new FileSource(path.resolve(policyDir, config.path), config.format);
@@ -75,15 +71,7 @@ export async function createSource(config: SourceConfig, policyDir: string, http
     }
     case 'alertmanager': {
       const { AlertmanagerSource } = await import('./alertmanager-source.js');
-      return new AlertmanagerSource({
-        url: config.url,
-        headers: config.headers,
-        bearer: config.bearer,
-        basic: config.basic,
-        tenant: config.tenant,
-        timeoutMs: timeout(config.timeout),
-        http,
-      });
+      return new AlertmanagerSource(prometheusFamily(config, http));
     }
   }
 }
