@@ -7,6 +7,7 @@ import type { WatchRequest } from '../watch/plan.js';
 import { parseTime } from '../policy/duration.js';
 import { formatProblem, PolicyError } from '../policy/errors.js';
 import type { Report, Verdict } from '../report/model.js';
+import { outcomeText } from '../report/budget-render.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { renderTerminal } from '../report/terminal.js';
@@ -148,7 +149,7 @@ function annotate(report: Report, redact: (text: string) => string): void {
   }
   for (const slo of report.budget?.slos ?? []) {
     if (slo.outcome === 'pass') continue;
-    const message = redact(`SLO ${slo.name}: ${slo.outcome === slo.originalOutcome ? slo.outcome : `${slo.outcome} (overridden from ${slo.originalOutcome})`}: ${slo.reason}`);
+    const message = redact(`SLO ${slo.name}: ${outcomeText(slo.outcome, slo.originalOutcome)}: ${slo.reason}`);
     const props = { file: report.policy.file, startLine: slo.line, title: `canary-gate: SLO ${slo.name}` };
     if ((slo.outcome === 'block' || slo.outcome === 'error') && report.enforced) core.error(message, props);
     else core.warning(message, props);
